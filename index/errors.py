@@ -1,0 +1,27 @@
+"""Errors that carry a one-line message meant for the user."""
+
+from __future__ import annotations
+
+
+class BriefingError(Exception):
+    """An error with a one-line message for the user; ``exit_code`` 2 means bad usage."""
+
+    exit_code = 1
+
+
+class IndexMissing(BriefingError):
+    pass
+
+
+class IndexBusy(BriefingError):
+    pass
+
+
+class IndexDamaged(BriefingError):
+    pass
+
+
+class QueryError(BriefingError):
+    """A query or filter the user must fix; the message names the problem."""
+
+    exit_code = 2

@@ -1,0 +1,199 @@
+"""Turn files on disk into ``Article`` values, or into a reason they were skipped.
+
+Pure apart from reading the files: no index, no terminal. One broken file never stops a run;
+the caller gets a ``Skipped`` naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .metadata import (
+    MANIFEST_NAME,
+    Metadata,
+    MetadataError,
+    from_file_name,
+    load_manifest,
+    published_line,
+    split_front_matter,
+)
+from .models import Article, Paragraph, Skipped
+from .paragraphs import Block, blocks, is_label, split_furniture
+from .textnorm import NormalisedText, UndecodableError, clean_line, decode_bytes, normalise
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+# Folder documentation that sits next to articles but is not one.
+NOT_ARTICLES = ("readme", "license", "licence", "changelog", "contributing")
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_TITLE_CHARS = 300
+
+
+class IngestError(ValueError):
+    """A file that cannot become an article; the message is the reason."""
+
+
+def file_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
+    """Article files under the given files and folders, recursively, each once.
+
+    Symlinked folders are followed but never twice (a symlink loop ends the walk there).
+    """
+    seen_dirs: set[Path] = set()
+    seen_files: set[Path] = set()
+    for root in paths:
+        if root.is_file():
+            resolved = root.resolve()
+            if resolved not in seen_files:
+                seen_files.add(resolved)
+                yield Path(os.path.abspath(root))
+            continue
+        if not root.is_dir():
+            yield Skipped(str(root), "no such file or folder")
+            continue
+        for folder, dirnames, filenames in os.walk(root, followlinks=True):
+            real = Path(folder).resolve()
+            if real in seen_dirs:
+                dirnames.clear()
+                continue
+            seen_dirs.add(real)
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                path = Path(folder, name)
+                if not is_article_name(path):
+                    continue
+                resolved = path.resolve()
+                if resolved in seen_files:
+                    continue
+                seen_files.add(resolved)
+                yield Path(os.path.abspath(path))
+
+
+def is_article_name(path: Path) -> bool:
+    return (
+        path.suffix.lower() in ARTICLE_SUFFIXES
+        and not path.name.startswith(".")
+        and path.stem.lower() not in NOT_ARTICLES
+        and path.name != MANIFEST_NAME
+    )
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what cannot be an article before reading it all."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise IngestError(
+                f"too large ({size / 1048576:.1f} MiB; the limit is {MAX_FILE_BYTES // 1048576} MiB)"
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"unreadable ({exc.strerror or exc})") from None
+
+
+def load_article(path: Path, data: bytes, manifest: Metadata | None = None) -> Article:
+    """Parse one file's bytes into an article with paragraphs and claims."""
+    if not data.strip():
+        raise IngestError("empty file")
+    try:
+        original = decode_bytes(data)
+    except UndecodableError as exc:
+        raise IngestError(str(exc)) from None
+    norm = normalise(original)
+    text = norm.text
+    front = Metadata()
+    body_start = 0
+    if path.suffix.lower() in (".md", ".markdown"):
+        try:
+            front, body_start = split_front_matter(text, path.name)
+        except MetadataError as exc:
+            raise IngestError(str(exc).removeprefix(f"{path.name}: ")) from None
+    found = blocks(text, body_start)
+    if not found:
+        raise IngestError("no text (only whitespace or control characters)")
+    derived, found = _title_and_dateline(found, front.title or (manifest.title if manifest else ""))
+    meta = derived.merged_over(from_file_name(path))
+    meta = front.merged_over(meta)
+    if manifest is not None:
+        meta = manifest.merged_over(meta)
+    kept, _furniture = split_furniture(found)
+    if not kept:
+        raise IngestError("no article text (only a title or page furniture)")
+    paragraphs = tuple(_paragraph(i, block, norm) for i, block in enumerate(kept, start=1))
+    return Article(
+        id=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+        path=str(path),
+        file_hash=file_digest(data),
+        title=meta.title or "(untitled)",
+        outlet=meta.outlet,
+        author=meta.author,
+        date=meta.date,
+        url=meta.url,
+        tags=meta.tags,
+        paragraphs=paragraphs,
+    )
+
+
+def _title_and_dateline(found: list[Block], stated_title: str) -> tuple[Metadata, list[Block]]:
+    """Take the title line and a "Published on …" line off the top of the blocks.
+
+    The first non-empty line is the title unless front matter or a manifest states one and the
+    line differs; a first line too long to be a title stays in the body.
+    """
+    first = found[0]
+    first_line = first.text.split("\n", 1)[0]
+    title = stated_title
+    rest = found
+    if len(first_line) <= MAX_TITLE_CHARS and (not stated_title or _same(first_line, stated_title)):
+        title = title or clean_line(first_line.lstrip("# "))
+        remainder = first.text[len(first_line) :].lstrip("\n")
+        rest = found[1:]
+        if remainder:
+            rest = [Block(first.end - len(remainder), first.end, remainder), *rest]
+    elif not stated_title:
+        words = first_line.split()
+        title = clean_line(" ".join(words[:12])) + ("…" if len(words) > 12 else "")
+    date = ""
+    for index, block in enumerate(rest[:3]):
+        if is_label(block) and (found_date := published_line(block.text)):
+            date = found_date
+            rest = rest[:index] + rest[index + 1 :]
+            break
+    return Metadata(title=title[:MAX_TITLE_CHARS], date=date), rest
+
+
+def _same(a: str, b: str) -> bool:
+    return clean_line(a.lstrip("# ")).casefold() == clean_line(b).casefold()
+
+
+def _paragraph(number: int, block: Block, norm: NormalisedText) -> Paragraph:
+    start, end = norm.original_span(block.start, block.end)
+    return Paragraph(number, start, end, block.text, heading=is_label(block))
+
+
+def load_path(path: Path, manifest: Metadata | None = None) -> Article:
+    """Read and parse a file; raises ``IngestError`` with the reason it cannot be used."""
+    return load_article(path, read_bytes(path), manifest)
+
+
+class ManifestCache:
+    """Folder manifests, read once per folder per run; a broken one is reported, not fatal."""
+
+    def __init__(self) -> None:
+        self._by_folder: dict[Path, dict[str, Metadata]] = {}
+        self.errors: list[Skipped] = []
+
+    def for_file(self, path: Path) -> Metadata | None:
+        folder = path.parent
+        if folder not in self._by_folder:
+            try:
+                self._by_folder[folder] = load_manifest(folder)
+            except MetadataError as exc:
+                self.errors.append(Skipped(str(folder / MANIFEST_NAME), str(exc)))
+                self._by_folder[folder] = {}
+        return self._by_folder[folder].get(path.name)

@@ -1,0 +1,98 @@
+"""The Whoosh schema and the mapping from an article's paragraph to an index document.
+
+One document per paragraph. Fields that users query carry analyzers; fields that only come
+back with a hit are stored; exact-valued fields used for facets and filters are ``ID``/
+``KEYWORD`` so their posting lists double as precomputed facet sets.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from whoosh import fields
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+
+from .models import Article, Claim, Paragraph
+
+# Bump when fields change: an index with another version is rebuilt, never misread.
+SCHEMA_VERSION = 1
+
+TEXT_ANALYZER = StemmingAnalyzer()
+# Names (outlets, speakers) are matched word by word, unstemmed: outlet:hill, speaker:yang.
+NAME_ANALYZER = RegexTokenizer() | LowercaseFilter()
+
+
+def build_schema() -> fields.Schema:
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        article_id=fields.ID(stored=True, sortable=True),
+        path=fields.ID(stored=True),
+        file_hash=fields.STORED(),
+        text=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True, phrase=True),
+        title=fields.TEXT(analyzer=TEXT_ANALYZER, stored=True, field_boost=2.0),
+        outlet=fields.TEXT(analyzer=NAME_ANALYZER, phrase=True),
+        outlet_name=fields.ID(stored=True),
+        author=fields.TEXT(analyzer=NAME_ANALYZER, stored=True),
+        date=fields.ID(stored=True, sortable=True),
+        url=fields.STORED(),
+        tags=fields.KEYWORD(stored=True, commas=True, lowercase=True),
+        topic=fields.KEYWORD(stored=True, commas=True, lowercase=True),
+        speaker=fields.TEXT(analyzer=NAME_ANALYZER, phrase=True),
+        speaker_name=fields.KEYWORD(commas=True, stored=True),
+        claims=fields.STORED(),
+        paragraph=fields.NUMERIC(stored=True, sortable=True),
+        paragraphs=fields.STORED(),
+        heading=fields.STORED(),
+        start=fields.STORED(),
+        end=fields.STORED(),
+    )
+
+
+def to_document(
+    article: Article, paragraph: Paragraph, topics: tuple[str, ...]
+) -> dict[str, Any]:
+    """The Whoosh document for one paragraph; ids are article id + paragraph number."""
+    claims = [c for c in article.claims if c.paragraph == paragraph.number]
+    speakers = sorted({c.speaker for c in claims})
+    return {
+        "id": paragraph_id(article.id, paragraph.number),
+        "article_id": article.id,
+        "path": article.path,
+        "file_hash": article.file_hash,
+        "text": paragraph.text,
+        "title": article.title,
+        "outlet": article.outlet,
+        "outlet_name": article.outlet,
+        "author": article.author,
+        "date": article.date,
+        "url": article.url,
+        "tags": ",".join(article.tags),
+        "topic": ",".join(topics),
+        "speaker": " \n ".join(speakers),
+        "speaker_name": ",".join(s.replace(",", " ") for s in speakers),
+        "claims": json.dumps([claim_to_json(c) for c in claims], ensure_ascii=False),
+        "paragraph": paragraph.number,
+        "paragraphs": len(article.paragraphs),
+        "heading": paragraph.heading,
+        "start": paragraph.start,
+        "end": paragraph.end,
+    }
+
+
+def paragraph_id(article_id: str, number: int) -> str:
+    return f"{article_id}-{number}"
+
+
+def claim_to_json(claim: Claim) -> dict[str, Any]:
+    return {
+        "speaker": claim.speaker,
+        "cue": claim.cue,
+        "content": claim.content,
+        "kind": claim.kind,
+        "source_text": claim.source_text,
+        "confidence": round(claim.confidence, 2),
+        "source": [list(s) for s in claim.source_spans],
+        "cue_spans": [list(s) for s in claim.cue_spans],
+        "content_spans": [list(s) for s in claim.content_spans],
+    }

@@ -1,0 +1,310 @@
+"""Searching an open index: hits with highlight spans, totals, facets and "did you mean".
+
+Everything returned is a plain value copied out while the searcher is held, so callers (the CLI,
+the TUI's worker threads, benchmarks) never touch live Whoosh objects.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from whoosh import highlight
+from whoosh import query as wq
+from whoosh.searching import Searcher
+from whoosh.sorting import FieldFacet
+
+from .errors import QueryError
+from .query import clean_query, date_filter, parse_query
+from .store import BriefingIndex
+
+FACET_FIELDS = {"topic": "topic", "outlet": "outlet_name", "speaker": "speaker_name"}
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    """A highlighted excerpt: ``text`` plus (start, end) spans of matches within it."""
+
+    text: str
+    matches: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    id: str
+    article_id: str
+    title: str
+    outlet: str
+    date: str
+    author: str
+    url: str
+    path: str
+    paragraph: int
+    paragraphs: int
+    text: str
+    start: int
+    end: int
+    topics: tuple[str, ...]
+    claims: tuple[dict[str, Any], ...]
+    heading: bool = False
+    score: float = 0.0
+    highlights: tuple[Fragment, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "date": self.date or None,
+            "author": self.author or None,
+            "url": self.url or None,
+            "paragraph": self.paragraph,
+            "paragraphs": self.paragraphs,
+            "text": self.text,
+            "highlights": [
+                {"text": f.text, "matches": [list(m) for m in f.matches]} for f in self.highlights
+            ],
+            "topics": list(self.topics),
+            "claims": [
+                {k: c[k] for k in ("speaker", "cue", "content", "kind")} for c in self.claims
+            ],
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    suggestion: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "hits": [h.to_json() for h in self.hits],
+            "facets": self.facets,
+            "suggestion": self.suggestion,
+        }
+
+
+class _SpanFormatter(highlight.Formatter):
+    """Return fragments as (text, spans) instead of HTML, so no markup is ever built."""
+
+    def format(self, fragments, replace=False):  # noqa: ANN001, ANN201, ARG002
+        out = []
+        for frag in fragments:
+            spans = tuple(
+                (t.startchar - frag.startchar, t.endchar - frag.startchar)
+                for t in sorted(frag.matches, key=lambda t: t.startchar)
+                if t.startchar is not None
+            )
+            out.append(Fragment(frag.text[frag.startchar : frag.endchar], spans))
+        return out
+
+
+_HIGHLIGHTER = highlight.Highlighter(
+    fragmenter=highlight.ContextFragmenter(maxchars=240, surround=80),
+    formatter=_SpanFormatter(),
+)
+
+
+def search(
+    index: BriefingIndex,
+    text: str = "",
+    *,
+    topics: Sequence[str] = (),
+    outlets: Sequence[str] = (),
+    speakers: Sequence[str] = (),
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+    highlight_top: int | None = None,
+    lenient: bool = False,
+    prefix_last: bool = False,
+) -> SearchResult:
+    """Search paragraphs; filters AND together, values within one filter OR together.
+
+    ``highlight_top`` limits highlighting to the first hits (the ones on screen); ``None``
+    highlights all returned hits. Raises ``QueryError`` for a malformed query or filter.
+    """
+    q = parse_query(text, lenient=lenient, prefix_last=prefix_last)
+    with index.lock:
+        searcher = index.searcher()
+        restrict = _filters(index, searcher, topics, outlets, speakers, since, until)
+        full = wq.And([q, restrict]) if restrict is not None else q
+        browsing = isinstance(q, wq.Every)
+        try:
+            results = searcher.search(
+                q,
+                filter=restrict,
+                limit=limit,
+                sortedby=[FieldFacet("date", reverse=True), FieldFacet("article_id"),
+                          FieldFacet("paragraph")] if browsing else None,
+                terms=not browsing,
+            )
+            results.highlighter = _HIGHLIGHTER
+            results.fragmenter = _HIGHLIGHTER.fragmenter
+            hits = tuple(
+                _hit(h, with_highlights=not browsing and (highlight_top is None or i < highlight_top))
+                for i, h in enumerate(results)
+            )
+            matched = set(full.docs(searcher))
+            facets = _facet_counts(index, searcher, matched)
+        except (UnicodeError, ValueError, TypeError, IndexError) as exc:
+            raise QueryError(f"cannot run query {clean_query(text)!r}: {exc}") from None
+        suggestion = None
+        if not matched and not browsing:
+            suggestion = _suggest(searcher, q, clean_query(text), restrict)
+    return SearchResult(clean_query(text), len(matched), hits, facets, suggestion)
+
+
+def _filters(index, searcher, topics, outlets, speakers, since, until) -> wq.Query | None:  # noqa: ANN001
+    parts: list[wq.Query] = []
+    if topics:
+        names = [index.topics.resolve(t) for t in topics]
+        parts.append(wq.Or([wq.Term("topic", n.lower()) for n in names]))
+    for field_name, values, label in (("outlet_name", outlets, "outlet"),
+                                      ("speaker_name", speakers, "speaker")):
+        if values:
+            known = {v.casefold(): v for v in facet_values(searcher, field_name)}
+            missing = [v for v in values if v.casefold() not in known]
+            if missing:
+                raise QueryError(f"no {label} named {missing[0]!r} in this index")
+            parts.append(wq.Or([wq.Term(field_name, known[v.casefold()]) for v in values]))
+    dates = date_filter(since, until)
+    if dates is not None:
+        parts.append(dates)
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def facet_values(searcher: Searcher, field_name: str) -> list[str]:
+    return [t.decode("utf-8") for t in searcher.lexicon(field_name)]
+
+
+def _facet_counts(
+    index: BriefingIndex, searcher: Searcher, matched: set[int]
+) -> dict[str, dict[str, int]]:
+    sets = _facet_sets(searcher)
+    names = {t.lower(): t for t in index.topics.names}
+    counts: dict[str, dict[str, int]] = {}
+    for facet, by_value in sets.items():
+        counted = {
+            (names.get(value, value) if facet == "topic" else value): len(matched & docs)
+            for value, docs in by_value.items()
+        }
+        counts[facet] = dict(sorted(((k, v) for k, v in counted.items() if v),
+                                    key=lambda kv: (-kv[1], kv[0].casefold())))
+    return counts
+
+
+_FACET_CACHE: dict[int, dict[str, dict[str, frozenset[int]]]] = {}
+
+
+def _facet_sets(searcher: Searcher) -> dict[str, dict[str, frozenset[int]]]:
+    """Per-value document sets for each facet field, read once per searcher generation.
+
+    They are index data (posting lists), not results: a new commit means a new searcher.
+    """
+    key = id(searcher)
+    if key not in _FACET_CACHE:
+        _FACET_CACHE.clear()
+        _FACET_CACHE[key] = {
+            facet: {
+                value: frozenset(searcher.docs_for_query(wq.Term(field_name, value)))
+                for value in facet_values(searcher, field_name)
+            }
+            for facet, field_name in FACET_FIELDS.items()
+        }
+    return _FACET_CACHE[key]
+
+
+def _suggest(searcher: Searcher, q: wq.Query, text: str, restrict: wq.Query | None) -> str | None:
+    try:
+        corrected = searcher.correct_query(q, text, prefix=1)
+    except Exception:  # noqa: BLE001 - a suggestion is optional; never fail a search for it
+        return None
+    if corrected.query == q or not corrected.string or corrected.string == text:
+        return None
+    check = wq.And([corrected.query, restrict]) if restrict is not None else corrected.query
+    return corrected.string if any(True for _ in check.docs(searcher)) else None
+
+
+def _hit(hit, *, with_highlights: bool) -> Hit:  # noqa: ANN001
+    stored = hit.fields()
+    fragments: tuple[Fragment, ...] = ()
+    if with_highlights:
+        fragments = tuple(hit.highlights("text", top=2) or ())
+    # Sorted (browsing) results carry the sort key as their "score": no relevance to report.
+    score = hit.score if isinstance(hit.score, float) else 0.0
+    return hit_from_stored(stored, score=score, highlights=fragments)
+
+
+def hit_from_stored(
+    stored: dict[str, Any], *, score: float = 0.0, highlights: tuple[Fragment, ...] = ()
+) -> Hit:
+    return Hit(
+        id=stored["id"],
+        article_id=stored["article_id"],
+        title=stored.get("title", ""),
+        outlet=stored.get("outlet_name", ""),
+        date=stored.get("date", ""),
+        author=stored.get("author", ""),
+        url=stored.get("url", ""),
+        path=stored.get("path", ""),
+        paragraph=stored["paragraph"],
+        paragraphs=stored.get("paragraphs", 0),
+        text=stored.get("text", ""),
+        start=stored.get("start", 0),
+        end=stored.get("end", 0),
+        topics=tuple(t for t in (stored.get("topic") or "").split(",") if t),
+        claims=tuple(json.loads(stored.get("claims") or "[]")),
+        heading=bool(stored.get("heading")),
+        score=score,
+        highlights=highlights,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphContext:
+    """A paragraph with the paragraphs around it, for ``briefing show`` and the detail panel."""
+
+    hit: Hit
+    before: Hit | None
+    after: Hit | None
+
+
+def get_paragraph(index: BriefingIndex, paragraph_id: str) -> ParagraphContext:
+    """One paragraph and its neighbours; ``QueryError`` when the id is unknown."""
+    with index.lock:
+        searcher = index.searcher()
+        stored = searcher.document(id=paragraph_id.strip())
+        if stored is None:
+            raise QueryError(f"no paragraph with id {paragraph_id!r} in this index")
+        hit = hit_from_stored(stored)
+        neighbours = {
+            n: searcher.document(id=f"{hit.article_id}-{n}")
+            for n in (hit.paragraph - 1, hit.paragraph + 1)
+        }
+    return ParagraphContext(
+        hit,
+        hit_from_stored(neighbours[hit.paragraph - 1]) if neighbours[hit.paragraph - 1] else None,
+        hit_from_stored(neighbours[hit.paragraph + 1]) if neighbours[hit.paragraph + 1] else None,
+    )
+
+
+def get_article(index: BriefingIndex, article_id: str) -> tuple[Hit, ...]:
+    """Every paragraph of an article, in order."""
+    with index.lock:
+        searcher = index.searcher()
+        results = searcher.search(
+            wq.Term("article_id", article_id), limit=None, sortedby=FieldFacet("paragraph")
+        )
+        return tuple(hit_from_stored(h.fields()) for h in results)

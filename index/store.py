@@ -1,0 +1,433 @@
+"""Opening, creating, updating and repairing a briefing index on disk.
+
+Safety rules, from shared/RELIABILITY.md:
+
+* Only the ``briefing index`` command writes, through ``ix.writer(timeout=…)``; a second writer
+  waits, then fails with a clear "busy" message. Whoosh's commit is an atomic rename, so a
+  killed writer leaves the previous index searchable; its lock is an ``flock`` that dies with it.
+* Readers never call ``searcher.refresh()`` (broken in whoosh-reloaded 2.7.5): when the index
+  changed they close the searcher and open a fresh one.
+* An index that fails to open is moved aside and rebuilt from the sources it recorded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+from whoosh.searching import Searcher
+from whoosh.index import LockError
+
+from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing
+from .ingest import IngestError, ManifestCache, discover, file_digest, load_article, read_bytes
+from .models import Article, Skipped
+from .paths import bundled_seeds_dir, bundled_topics_file, user_topics_file
+from .schema import SCHEMA_VERSION, build_schema, to_document
+from .topics import TopicSet, merge_topic_files
+
+META_FILE = "briefing.json"
+INDEX_NAME = "MAIN"
+DEFAULT_WAIT_SECONDS = 10.0
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class IndexReport:
+    """What one ``update`` did, for the summary line and for scripts."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    duplicates: list[Skipped] = field(default_factory=list)
+    retagged: int = 0
+    paragraphs: int = 0
+    seconds: float = 0.0
+    failed: list[Skipped] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        return self.unchanged + len(self.duplicates)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed or self.retagged)
+
+    def summary(self) -> str:
+        rate = self.paragraphs / self.seconds if self.seconds > 0 else 0.0
+        return (
+            f"{self.added} added, {self.updated} updated, {self.removed} removed, "
+            f"{self.skipped} skipped ({self.unchanged} unchanged, {len(self.duplicates)} duplicate), "
+            f"{len(self.failed)} failed"
+            + (f", {self.retagged} paragraphs re-tagged" if self.retagged else "")
+            + f" — {self.paragraphs} paragraphs indexed in {self.seconds:.2f} s"
+            + (f" ({rate:,.0f} paragraphs/s)" if self.paragraphs else "")
+        )
+
+
+def configured_topics(extra: Path | None = None) -> TopicSet:
+    """Bundled topics, then the user's config file, then ``--topics`` (later ones win)."""
+    files = [bundled_topics_file()]
+    if user_topics_file().is_file():
+        files.append(user_topics_file())
+    if extra is not None:
+        files.append(extra)
+    return merge_topic_files(files)
+
+
+class BriefingIndex:
+    """One corpus's Whoosh index plus the metadata briefing keeps beside it."""
+
+    def __init__(self, directory: Path, ix: windex.Index, meta: dict[str, Any]) -> None:
+        self.directory = directory
+        self._ix = ix
+        self._meta = meta
+        self._searcher: Searcher | None = None
+        self._lock = threading.RLock()
+        self.topics = TopicSet(meta.get("topics", {}))
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, directory: Path) -> BriefingIndex:
+        """Open an existing index; ``IndexMissing`` or ``IndexDamaged`` otherwise."""
+        if not _has_toc(directory):
+            raise IndexMissing(f"no briefing index in {directory}")
+        meta = _read_meta(directory)
+        if meta.get("schema_version") != SCHEMA_VERSION:
+            raise IndexDamaged(
+                f"index in {directory} was made by another version of briefing "
+                f"(schema {meta.get('schema_version')}, this version needs {SCHEMA_VERSION})"
+            )
+        try:
+            ix = windex.open_dir(str(directory), indexname=INDEX_NAME)
+            with ix.searcher() as probe:
+                probe.doc_count()
+        except Exception as exc:  # noqa: BLE001 - Whoosh reports damage as many types
+            raise IndexDamaged(f"index in {directory} is damaged ({_describe(exc)})") from None
+        return cls(directory, ix, meta)
+
+    @classmethod
+    def create(cls, directory: Path, topics: TopicSet) -> BriefingIndex:
+        directory.mkdir(parents=True, exist_ok=True)
+        ix = windex.create_in(str(directory), build_schema(), indexname=INDEX_NAME)
+        meta = {"schema_version": SCHEMA_VERSION, "topics": topics.definitions, "sources": []}
+        _write_meta(directory, meta)
+        return cls(directory, ix, meta)
+
+    @property
+    def sources(self) -> list[str]:
+        """The files and folders this index was built from, for re-indexing."""
+        return list(self._meta.get("sources", []))
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            self._ix.close()
+
+    def __enter__(self) -> BriefingIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def searcher(self) -> Searcher:
+        """A searcher on the latest commit: reused while current, replaced (not refreshed) after.
+
+        Callers must hold ``self.lock`` while they use it.
+        """
+        with self._lock:
+            if self._searcher is not None and not self._searcher.up_to_date():
+                self._searcher.close()
+                self._searcher = None
+            if self._searcher is None:
+                self._searcher = self._ix.searcher()
+                self._meta = _read_meta(self.directory) or self._meta
+                self.topics = TopicSet(self._meta.get("topics", {}))
+            return self._searcher
+
+    @property
+    def lock(self) -> threading.RLock:
+        return self._lock
+
+    def paragraph_count(self) -> int:
+        with self._lock:
+            return self.searcher().doc_count()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def update(
+        self,
+        paths: Iterable[Path],
+        *,
+        topics: TopicSet | None = None,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+        wait: float = DEFAULT_WAIT_SECONDS,
+    ) -> IndexReport:
+        """Index files and folders incrementally and commit once, atomically.
+
+        Unchanged files (same content hash) are skipped, changed ones replace their paragraphs,
+        files gone from a given folder are removed; files that fail keep their previous version.
+        Planning needs no lock, so re-indexing an unchanged corpus never blocks another writer
+        and leaves the index directory untouched.
+        """
+        started = time.perf_counter()
+        roots = [Path(os.path.abspath(p)) for p in paths]
+        topics = topics or self.topics
+        report = IndexReport()
+        with self._ix.searcher() as before:
+            plan = _plan(before, roots, report)
+        retag = topics.digest != self.topics.digest
+        if plan.changed or plan.removed or retag:
+            self._write(plan, topics, retag, report, progress, cancel, wait)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _write(self, plan: _Plan, topics: TopicSet, retag: bool, report: IndexReport,
+               progress: Progress | None, cancel: threading.Event | None, wait: float) -> None:
+        writer = self._writer(wait)
+        try:
+            if retag:
+                report.retagged = self._retag(writer, topics)
+            with self._ix.searcher() as before:
+                for done, (path, previous) in enumerate(plan.changed, start=1):
+                    if cancel is not None and cancel.is_set():
+                        raise BriefingError("indexing cancelled; the index is unchanged")
+                    if progress is not None:
+                        progress(done, len(plan.changed), str(path))
+                    self._index_file(writer, before, path, previous, topics, plan, report)
+            for path in plan.removed:
+                writer.delete_by_term("path", path)
+            report.removed = len(plan.removed)
+            report.failed.extend(plan.manifests.errors)
+            if not report.changed:
+                _cancel(writer)
+                return
+            sources = sorted({*self.sources, *(str(r) for r in plan.roots if r.exists())})
+            self._meta = {**self._meta, "topics": topics.definitions, "sources": sources}
+            # The TOC rename inside commit is the atomic switch; meta follows under the lock.
+            writer.commit(optimize=report.added + report.updated > 50)
+            _write_meta(self.directory, self._meta)
+            self.topics = topics
+        except BaseException:
+            if not writer.is_closed:
+                _cancel(writer)
+            raise
+
+    def _index_file(self, writer, before: Searcher, path: Path, previous: bool,  # noqa: ANN001
+                    topics: TopicSet, plan: _Plan, report: IndexReport) -> None:
+        try:
+            article = load_article(path, read_bytes(path), plan.manifests.for_file(path))
+        except IngestError as exc:
+            report.failed.append(Skipped(str(path), str(exc)))
+            return
+        twin = plan.article_paths.get(article.id) or _indexed_elsewhere(before, article)
+        if twin:
+            report.duplicates.append(Skipped(str(path), f"same text as {twin}, already indexed"))
+            return
+        plan.article_paths[article.id] = article.path
+        if previous:
+            writer.delete_by_term("path", str(path))
+            report.updated += 1
+        else:
+            report.added += 1
+        report.paragraphs += _write_article(writer, article, topics)
+
+    def _writer(self, wait: float):  # noqa: ANN202 - whoosh writer type is private
+        try:
+            writer = self._ix.writer(timeout=wait)
+        except LockError:
+            raise IndexBusy(
+                f"index {self.directory} is busy: another 'briefing index' is writing to it "
+                f"(waited {wait:.0f} s); try again when it has finished"
+            ) from None
+        _sweep_debris(self.directory)
+        return writer
+
+    def _retag(self, writer, topics: TopicSet) -> int:  # noqa: ANN001
+        """Re-tag every stored paragraph with a changed topic set, without re-reading files."""
+        count = 0
+        with self._ix.searcher() as searcher:
+            for stored in searcher.all_stored_fields():
+                doc = _document_from_stored(stored)
+                doc["topic"] = ",".join(topics.tag(doc["text"]))
+                writer.update_document(**doc)
+                count += 1
+        return count
+
+
+@dataclass
+class _Plan:
+    """What an update has to do, worked out from content hashes before taking the lock."""
+
+    roots: list[Path]
+    changed: list[tuple[Path, bool]] = field(default_factory=list)  # (path, was indexed)
+    removed: list[str] = field(default_factory=list)
+    manifests: ManifestCache = field(default_factory=ManifestCache)
+    article_paths: dict[str, str] = field(default_factory=dict)
+
+
+def _plan(before: Searcher, roots: list[Path], report: IndexReport) -> _Plan:
+    plan = _Plan(roots)
+    for found in discover(roots):
+        if isinstance(found, Skipped):
+            report.failed.append(found)
+            continue
+        previous = before.document(path=str(found))
+        try:
+            digest = file_digest(read_bytes(found))
+        except IngestError as exc:
+            report.failed.append(Skipped(str(found), str(exc)))
+            continue
+        if previous is not None and previous.get("file_hash") == digest:
+            report.unchanged += 1
+        else:
+            plan.changed.append((found, previous is not None))
+    plan.removed = _missing(before, roots)
+    return plan
+
+
+def _cancel(writer) -> None:  # noqa: ANN001
+    """Cancel a writer and delete the files of the segment it had started."""
+    segment = getattr(writer, "newsegment", None)
+    writer.cancel()
+    if segment is not None:
+        prefix = f"{INDEX_NAME}_{segment.segid}"
+        for name in writer.storage.list():
+            if name.startswith(prefix):
+                writer.storage.delete_file(name)
+
+
+def _write_article(writer, article: Article, topics: TopicSet) -> int:  # noqa: ANN001
+    for paragraph in article.paragraphs:
+        writer.add_document(**to_document(article, paragraph, topics.tag(paragraph.text)))
+    return len(article.paragraphs)
+
+
+def _indexed_elsewhere(searcher: Searcher, article: Article) -> str | None:
+    other = searcher.document(article_id=article.id)
+    if other is not None and other.get("path") != article.path and Path(other["path"]).exists():
+        return other["path"]
+    return None
+
+
+def _missing(searcher: Searcher, roots: list[Path]) -> list[str]:
+    """Indexed files that vanished from one of the folders being indexed."""
+    folders = [str(r) + os.sep for r in roots if r.is_dir()]
+    return [
+        path
+        for path in (term.decode("utf-8") for term in searcher.lexicon("path"))
+        if any(path.startswith(f) for f in folders) and not Path(path).exists()
+    ]
+
+
+def _document_from_stored(stored: dict[str, Any]) -> dict[str, Any]:
+    doc = {name: value for name, value in stored.items() if name != "topic"}
+    doc["outlet"] = stored.get("outlet_name", "")
+    doc["speaker"] = " \n ".join((stored.get("speaker_name") or "").split(","))
+    return doc
+
+
+def _has_toc(directory: Path) -> bool:
+    """Whether an index was ever committed here (without opening it: that may raise)."""
+    return directory.is_dir() and any(directory.glob(f"_{INDEX_NAME}_*.toc"))
+
+
+def _read_meta(directory: Path) -> dict[str, Any]:
+    try:
+        return json.loads((directory / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_meta(directory: Path, meta: dict[str, Any]) -> None:
+    tmp = directory / f".{META_FILE}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, directory / META_FILE)
+
+
+_DEBRIS = re.compile(r"^(?:_MAIN_\d+\.toc\.[\d.]+|\.briefing\.json\.\d+\.tmp)$")
+
+
+def _sweep_debris(directory: Path) -> None:
+    """Remove half-written TOCs a killed writer left behind (Whoosh never cleans these)."""
+    for entry in directory.iterdir():
+        if _DEBRIS.match(entry.name):
+            entry.unlink(missing_ok=True)
+
+
+def _describe(exc: BaseException) -> str:
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {message}"[:200] if message else type(exc).__name__
+
+
+# -- the entry point commands and the TUI use ------------------------------------------------
+
+
+def open_index(
+    directory: Path,
+    *,
+    progress: Progress | None = None,
+    notify: Callable[[str], None] | None = None,
+) -> BriefingIndex:
+    """Open the index, building it from the bundled seeds when missing and rebuilding it
+    (from the sources it recorded) when damaged, so readers always get something usable."""
+    try:
+        return BriefingIndex.open(directory)
+    except IndexMissing:
+        if notify:
+            notify(f"no index in {directory}: building it from the bundled seed articles")
+        return build_index(directory, [bundled_seeds_dir()], progress=progress)
+    except IndexDamaged as exc:
+        sources = [Path(s) for s in _read_meta(directory).get("sources", [])] or [
+            bundled_seeds_dir()
+        ]
+        aside = directory.with_name(f"{directory.name}.damaged-{int(time.time())}")
+        directory.rename(aside)
+        if notify:
+            notify(f"{exc}; moved it to {aside} and rebuilding from {len(sources)} source(s)")
+        return build_index(directory, sources, progress=progress)
+
+
+def build_index(
+    directory: Path,
+    sources: list[Path],
+    *,
+    topics: TopicSet | None = None,
+    progress: Progress | None = None,
+) -> BriefingIndex:
+    """Build a fresh index in a sibling temporary folder and move it into place when complete,
+    so nobody ever opens a half-built index."""
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    staging = directory.with_name(f".{directory.name}.building-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    topics = topics or configured_topics()
+    fresh = BriefingIndex.create(staging, topics)
+    try:
+        fresh.update([s for s in sources if s.exists()], topics=topics, progress=progress)
+    finally:
+        fresh.close()
+    if _has_toc(directory):
+        # Someone else built it meanwhile: theirs is as good as ours.
+        shutil.rmtree(staging, ignore_errors=True)
+    else:
+        shutil.rmtree(directory, ignore_errors=True)
+        os.replace(staging, directory)
+    return BriefingIndex.open(directory)

@@ -1,0 +1,134 @@
+"""The ``briefing`` command as a user runs it: real subprocesses, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..conftest import SEEDS
+
+
+def run(*args: str, env_home: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BRIEFING_HOME": str(env_home)}
+    env.pop("BRIEFING_INDEX_DIR", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui.cli", *args], capture_output=True, text=True, env=env, timeout=120
+    )
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cli-home")
+
+
+def test_search_json_shape(home: Path):
+    out = json.loads(run("search", "Taiwan", "--json", env_home=home).stdout)
+    assert set(out) == {"query", "total", "hits", "facets", "suggestion"}
+    assert out["total"] == 3 and out["query"] == "Taiwan"
+    hit = out["hits"][0]
+    assert {"id", "article_id", "title", "outlet", "date", "paragraph", "text", "highlights",
+            "topics", "claims"} <= set(hit)
+    assert {h["outlet"] for h in out["hits"]} == {"The Hill", "SGH Insight"}
+    assert {h["date"] for h in out["hits"]} == {"2021-02-05", "2021-02-10"}
+    assert set(out["facets"]) >= {"topic", "outlet"}
+
+
+def test_first_run_builds_the_default_index_and_says_so(tmp_path: Path):
+    result = run("search", "sanction", env_home=tmp_path)
+    assert "building it from the bundled seed articles" in result.stderr
+    assert "sanctions" in result.stdout
+    assert (tmp_path / "data" / "index").is_dir()
+
+
+def test_filters_on_the_command_line(home: Path):
+    out = json.loads(run("search", "Xinjiang", "--topic", "Taiwan", "--json", env_home=home).stdout)
+    assert out["total"] == 2 and all("Taiwan" in h["topics"] for h in out["hits"])
+    out = json.loads(run("search", "Blinken", "--outlet", "the hill", "--since", "2021-02-06",
+                         "--json", env_home=home).stdout)
+    assert out["total"] == 0
+
+
+def test_malformed_query_is_one_line_and_exit_2(home: Path):
+    result = run("search", '"unbalanced', env_home=home, check=False)
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "unbalanced quote" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_path_and_bad_usage_exit_2(home: Path, tmp_path: Path):
+    result = run("index", str(tmp_path / "nowhere"), env_home=home, check=False)
+    assert result.returncode == 2 and "no such file or folder" in result.stderr
+    assert run("search", "--limit", "0", "x", env_home=home, check=False).returncode == 2
+
+
+def test_index_reports_added_unchanged_and_failed(tmp_path: Path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "good.txt").write_text("Good title\n\nA paragraph about zeppelins.\n")
+    (articles / "bad.txt").write_bytes(b"\x00\xff" * 50)
+    index_dir = tmp_path / "ix"
+    first = run("index", str(articles), "--index-dir", str(index_dir), "--json", env_home=tmp_path)
+    report = json.loads(first.stdout)
+    assert (report["added"], report["failed"]) == (1, 1)
+    assert "bad.txt" in first.stderr and "binary" in first.stderr
+    again = json.loads(run("index", str(articles), "--index-dir", str(index_dir), "--json",
+                           env_home=tmp_path).stdout)
+    assert (again["added"], again["unchanged"]) == (0, 1)
+    env_dir = run("search", "zeppelins", "--json", env_home=tmp_path, check=False)
+    assert json.loads(env_dir.stdout)["total"] == 0  # default index: seeds only
+    found = json.loads(run("search", "zeppelins", "--index-dir", str(index_dir), "--json",
+                           env_home=tmp_path).stdout)
+    assert found["total"] == 1
+
+
+def test_index_dir_from_the_environment(tmp_path: Path):
+    env = {**os.environ, "BRIEFING_HOME": str(tmp_path), "BRIEFING_INDEX_DIR": str(tmp_path / "envix")}
+    subprocess.run([sys.executable, "-m", "tui.cli", "stats", "--json"], env=env, check=True,
+                   capture_output=True)
+    assert (tmp_path / "envix" / "briefing.json").is_file()
+
+
+def test_show_stats_and_topics(home: Path):
+    hit = json.loads(run("search", '"frank and tough"', "--json", env_home=home).stdout)["hits"][0]
+    shown = json.loads(run("show", hit["id"], "--json", env_home=home).stdout)
+    assert shown["paragraph"] == 2 and shown["previous"]["paragraph"] == 1
+    assert run("show", "nope-9", env_home=home, check=False).returncode == 2
+    stats = json.loads(run("stats", "--json", env_home=home).stdout)
+    assert (stats["articles"], stats["paragraphs"]) == (2, 28)
+    topics = json.loads(run("topics", "--json", env_home=home).stdout)
+    assert {"name": "Taiwan", "query": topics[0]["query"], "paragraphs": 3, "articles": 2} in topics
+    assert json.loads(run("topics", "suggest", "--json", env_home=home).stdout)
+
+
+def test_user_topic_file_adds_topics_case_insensitively(tmp_path: Path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[topics]\nZeppelins = "zeppelin*"\ntaiwan = "taiwan"\n')
+    articles = tmp_path / "a"
+    articles.mkdir()
+    (articles / "z.txt").write_text("Airships\n\nZeppelins over Taiwan.\n")
+    ix = str(tmp_path / "ix")
+    run("index", str(articles), "--index-dir", ix, "--topics", str(extra), env_home=tmp_path)
+    names = [t["name"] for t in json.loads(run("topics", "--json", "--index-dir", ix, env_home=tmp_path).stdout)]
+    assert "Zeppelins" in names and names.count("taiwan") + names.count("Taiwan") == 1
+    out = json.loads(run("search", "", "--topic", "ZEPPELINS", "--index-dir", ix, "--json", env_home=tmp_path).stdout)
+    assert out["total"] == 1
+
+
+def test_hostile_text_is_printed_literally_without_escape_sequences(tmp_path: Path):
+    articles = tmp_path / "a"
+    articles.mkdir()
+    (articles / "evil.txt").write_text(
+        "Title [bold]x[/] [link=http://evil]y[/link]\n\nBody [/] \x1b]52;c;ZXZpbA==\x07 payload.\n")
+    ix = str(tmp_path / "ix")
+    run("index", str(articles), "--index-dir", ix, env_home=tmp_path)
+    out = run("search", "payload", "--index-dir", ix, env_home=tmp_path).stdout
+    assert "[bold]x[/]" in out and "[/]" in out
+    assert "\x1b]" not in out and "\x07" not in out

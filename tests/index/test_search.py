@@ -1,0 +1,155 @@
+import re
+
+import pytest
+
+import index
+from index.query import parse_query
+
+
+def _outlets(result: index.SearchResult) -> set[str]:
+    return {h.outlet for h in result.hits}
+
+
+def test_taiwan_is_found_in_both_outlets_with_their_dates(seed_index):
+    result = index.search(seed_index, "Taiwan")
+    assert {(h.outlet, h.date) for h in result.hits} == {
+        ("The Hill", "2021-02-05"), ("SGH Insight", "2021-02-10")}
+    assert result.facets["outlet"] == {"SGH Insight": 2, "The Hill": 1}
+
+
+def test_stemming_finds_plural_forms(seed_index):
+    result = index.search(seed_index, "sanction")
+    assert result.total == 1 and "sanctions" in result.hits[0].text
+
+
+def test_topic_filter_ands_with_the_query(seed_index):
+    result = index.search(seed_index, "Xinjiang", topics=["taiwan"])
+    assert result.total == 2
+    assert all("Taiwan" in h.topics and "Xinjiang" in h.text for h in result.hits)
+
+
+def test_several_topics_are_ored(seed_index):
+    climate = index.search(seed_index, "", topics=["Climate"]).total
+    myanmar = index.search(seed_index, "", topics=["Myanmar"]).total
+    both = index.search(seed_index, "", topics=["climate", "MYANMAR"]).total
+    assert climate and myanmar and both == climate + myanmar - 0
+
+
+def test_page_furniture_is_not_indexed(seed_index):
+    for query in ('"most popular"', '"load more"', '"back to list"', '"comment section"'):
+        assert index.search(seed_index, query).total == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ('"human rights"', 6),
+        ('"rights human"', 0),
+        ("Xinjiang AND Tibet", 4),
+        ("Xinjiang Tibet", 4),
+        ("Taiwan OR Myanmar", 6),
+        ("Xinjiang NOT Taiwan", 2),
+        ("(Taiwan OR Myanmar) AND sanctions", 1),
+        ('outlet:"the hill"', 11),
+        ("outlet:sgh", 17),
+        ("title:frosty", 17),
+        ("topic:taiwan", 3),
+        ('topic:"hong kong"', 4),
+        ("date:[2021-02-01 TO 2021-02-07]", 11),
+        ("date:[2021-02 TO 2021-02]", 28),
+        ("date:2021-02-10", 17),
+        ("date:2021-02", 28),
+        ("milque*", 1),
+        ("taiwn~", 3),
+    ],
+)
+def test_query_language(seed_index, query, expected):
+    assert index.search(seed_index, query, limit=50).total == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('"unbalanced', "unbalanced quote"),
+        ("(taiwan", "never closed"),
+        ("taiwan)", "without '('"),
+        ("foo:bar", "unknown field 'foo'"),
+        ("title: taiwan", "needs a value"),
+        ("*wan", "cannot start with"),
+        ("taiwan AND", "both sides"),
+        ("taiwan~5", "too large"),
+        ("date:[yesterday TO now]", "must look like"),
+        ("x" * 600, "too long"),
+        ("[", "nothing to search for"),
+    ],
+)
+def test_malformed_queries_give_a_one_line_error(seed_index, query, message):
+    with pytest.raises(index.QueryError, match=re.escape(message)) as caught:
+        index.search(seed_index, query)
+    assert "\n" not in str(caught.value)
+
+
+def test_lenient_mode_closes_open_phrases_while_typing(seed_index):
+    assert index.search(seed_index, '"human righ', lenient=True, prefix_last=False).total == 0
+    assert index.search(seed_index, '"human rights', lenient=True).total == 6
+
+
+def test_last_word_as_prefix_while_typing(seed_index):
+    assert index.search(seed_index, "taiw", prefix_last=True).total == 3
+    assert index.search(seed_index, "taiw").total == 0
+
+
+def test_did_you_mean_when_nothing_matches(seed_index):
+    result = index.search(seed_index, "Tiawan")
+    assert result.total == 0 and result.suggestion == "taiwan"
+    assert index.search(seed_index, "Taiwan").suggestion is None
+
+
+def test_unknown_filters_are_errors(seed_index):
+    with pytest.raises(index.QueryError, match="unknown topic"):
+        index.search(seed_index, "", topics=["Atlantis"])
+    with pytest.raises(index.QueryError, match="no outlet named"):
+        index.search(seed_index, "", outlets=["Nobody"])
+    with pytest.raises(index.QueryError):
+        index.search(seed_index, "", since="last week")
+
+
+def test_date_and_outlet_filters(seed_index):
+    assert _outlets(index.search(seed_index, "Blinken", since="2021-02-06")) == {"SGH Insight"}
+    assert _outlets(index.search(seed_index, "Blinken", until="2021-02-05")) == {"The Hill"}
+    assert _outlets(index.search(seed_index, "Blinken", outlets=["the hill"])) == {"The Hill"}
+
+
+def test_highlights_are_spans_into_fragments(seed_index):
+    hit = index.search(seed_index, "Taiwan").hits[0]
+    fragment = hit.highlights[0]
+    assert all(fragment.text[s:e].lower().startswith("taiwan") for s, e in fragment.matches)
+
+
+def test_empty_query_browses_everything_newest_first(seed_index):
+    result = index.search(seed_index, "", limit=100)
+    assert result.total == 28
+    assert [h.date for h in result.hits] == sorted((h.date for h in result.hits), reverse=True)
+
+
+def test_paragraph_lookup_with_neighbours(seed_index):
+    hit = index.search(seed_index, '"frank and tough"').hits[0]
+    context = index.get_paragraph(seed_index, hit.id)
+    assert context.hit.paragraph == 2 and context.before.paragraph == 1 and context.after.paragraph == 3
+    assert len(index.get_article(seed_index, hit.article_id)) == 17
+    with pytest.raises(index.QueryError):
+        index.get_paragraph(seed_index, "nope-1")
+
+
+def test_parse_never_expands_leading_wildcards():
+    with pytest.raises(index.QueryError):
+        parse_query("a OR ?b")
+
+
+def test_topic_counts_and_suggestions(seed_index):
+    counts = {c.name: (c.paragraphs, c.articles) for c in index.topic_counts(seed_index)}
+    assert counts["Taiwan"] == (3, 2)
+    assert len(counts) >= 11
+    suggestions = index.suggest_topics(seed_index)
+    covered = {"taiwan", "xinjiang", "tibet", "myanmar"}
+    assert suggestions and not covered & {s.term for s in suggestions}

@@ -1,0 +1,64 @@
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import pytest
+
+from index.textnorm import UndecodableError, decode_bytes, normalise, sanitize_display
+
+
+def test_crlf_controls_and_escape_sequences_are_removed_with_offsets_kept():
+    original = "Title\r\n\r\nHe said\x1b]52;c;ZXZpbA==\x07 hello\x00 wor\u200bld\x9b6n.\r\n"
+    norm = normalise(original)
+    assert norm.text == "Title\n\nHe said hello world.\n"
+    start = norm.text.index("hello")
+    o_start, o_end = norm.original_span(start, start + len("hello"))
+    assert original[o_start:o_end] == "hello"
+
+
+def test_nfd_text_is_composed_and_maps_back():
+    original = "cafe\u0301 society"
+    norm = normalise(original)
+    assert norm.text == "café society"
+    s, e = norm.original_span(0, 4)
+    assert original[s:e] == "cafe\u0301"
+
+
+def test_clean_text_is_returned_unchanged_without_a_map():
+    norm = normalise("Plain text.\n\nSecond paragraph.")
+    assert norm.starts is None and norm.original_span(3, 8) == (3, 8)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("Caf\u00e9".encode("utf-16"), "Café"),
+        (b"\xef\xbb\xbfBOM text", "BOM text"),
+        ("naïve résumé text".encode("cp1252"), "naïve résumé text"),
+    ],
+)
+def test_decoding_text_encodings(data, expected):
+    assert decode_bytes(data) == expected
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"\x1f\x8b\x08\x00\x00\x00"])
+def test_binary_files_are_refused(data):
+    with pytest.raises(UndecodableError):
+        decode_bytes(data)
+
+
+@given(st.text())
+def test_sanitised_text_has_no_invisible_characters_but_newlines_and_tabs(text):
+    shown = sanitize_display(text)
+    assert all(unicodedata.category(ch)[0] != "C" or ch in "\n\t" for ch in shown)
+    assert "\u2028" not in shown and "\x1b" not in shown
+
+
+@given(st.binary(max_size=2000))
+def test_any_bytes_decode_or_are_refused_cleanly(data):
+    try:
+        text = decode_bytes(data)
+    except UndecodableError:
+        return
+    assert isinstance(text, str)

@@ -1,0 +1,7 @@
+"""``python -m tui`` runs the ``briefing`` command (useful where scripts are not on PATH)."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

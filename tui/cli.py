@@ -1,0 +1,183 @@
+"""The ``briefing`` command: argument parsing and dispatch.
+
+Importing this module stays cheap (no Textual): only ``briefing``/``briefing tui`` load the app.
+Every failure the user can cause ends as one line on stderr and a non-zero exit (2 for usage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import index
+
+from . import output
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Browse and search news articles and see who said what. "
+        "With no command, opens the browser on the default index (built from the bundled "
+        "seed articles on first run).",
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--index-dir",
+        type=Path,
+        help=f"index folder (default: ${index.paths.INDEX_ENV} or the user data directory)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("tui", parents=[common], help="open the terminal browser")
+    p.set_defaults(run=_run_tui)
+
+    p = sub.add_parser("index", parents=[common], help="add files and folders to the index")
+    p.add_argument("paths", nargs="*", type=Path, help="article files or folders (recursive)")
+    p.add_argument("--topics", type=Path, help="extra topic file (TOML) to tag paragraphs with")
+    p.add_argument("--rebuild", action="store_true", help="rebuild from scratch from all sources")
+    p.add_argument("--wait", type=float, default=10.0, help="seconds to wait for a busy index")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(run=_run_index)
+
+    p = sub.add_parser("search", parents=[common], help="search paragraphs")
+    p.add_argument("query", nargs="?", default="", help="query (see README: Query language)")
+    p.add_argument("--topic", action="append", default=[], help="only these topics (repeatable)")
+    p.add_argument("--outlet", action="append", default=[], help="only these outlets (repeatable)")
+    p.add_argument("--speaker", action="append", default=[], help="only these speakers (repeatable)")
+    p.add_argument("--since", help="on or after this date (2021, 2021-02 or 2021-02-05)")
+    p.add_argument("--until", help="on or before this date")
+    p.add_argument("--limit", type=_positive, default=10, help="number of hits (default 10)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(run=_run_search)
+
+    p = sub.add_parser("show", parents=[common], help="show one paragraph with its neighbours")
+    p.add_argument("id", help="paragraph id, as in search results")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=_run_show)
+
+    p = sub.add_parser("stats", parents=[common], help="what the index holds")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=_run_stats)
+
+    p = sub.add_parser("topics", parents=[common], help="list topics, or suggest new ones")
+    p.add_argument("action", nargs="?", choices=["list", "suggest"], default="list")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=_run_topics)
+    return parser
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["tui", *(argv or sys.argv[1:])])
+    try:
+        return args.run(args) or 0
+    except index.BriefingError as exc:
+        output.error(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        output.error("interrupted")
+        return 130
+
+
+def index_dir(args: argparse.Namespace) -> Path:
+    return args.index_dir or index.default_index_dir()
+
+
+def open_for_reading(args: argparse.Namespace) -> index.BriefingIndex:
+    """Open the index; a missing one is built from the seeds, a damaged one rebuilt."""
+    return index.open_index(index_dir(args), progress=output.progress(), notify=output.note)
+
+
+def _run_tui(args: argparse.Namespace) -> int:
+    ix = open_for_reading(args)
+    with ix:
+        output.print_summary(index.index_stats(ix), index.topic_counts(ix))
+    return 0
+
+
+def _run_index(args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        raise index.QueryError(f"no such file or folder: {missing[0]}")
+    directory = index_dir(args)
+    topics = index.configured_topics(args.topics)
+    if args.rebuild:
+        sources = args.paths or _recorded_sources(directory)
+        ix = index.build_index(directory, sources, topics=topics, progress=output.progress())
+        report = None
+    else:
+        if not args.paths:
+            raise index.QueryError("give files or folders to index (or --rebuild)")
+        try:
+            ix = index.BriefingIndex.open(directory)
+        except index.IndexMissing:
+            ix = index.BriefingIndex.create(directory, topics)
+        report = ix.update(args.paths, topics=topics, progress=output.progress(), wait=args.wait)
+    with ix:
+        if report is None:
+            output.note(f"rebuilt {directory}: {ix.paragraph_count()} paragraphs")
+            return 0
+        output.print_report(report, as_json=args.json)
+    return 1 if report.failed and not report.changed and not report.unchanged else 0
+
+
+def _recorded_sources(directory: Path) -> list[Path]:
+    try:
+        with index.BriefingIndex.open(directory) as ix:
+            return [Path(s) for s in ix.sources]
+    except (index.IndexMissing, index.IndexDamaged):
+        return [index.bundled_seeds_dir()]
+
+
+def _run_search(args: argparse.Namespace) -> int:
+    with open_for_reading(args) as ix:
+        result = index.search(
+            ix,
+            args.query,
+            topics=args.topic,
+            outlets=args.outlet,
+            speakers=args.speaker,
+            since=args.since,
+            until=args.until,
+            limit=args.limit,
+        )
+    output.print_search(result, as_json=args.json)
+    return 0
+
+
+def _run_show(args: argparse.Namespace) -> int:
+    with open_for_reading(args) as ix:
+        context = index.get_paragraph(ix, args.id)
+    output.print_paragraph(context, as_json=args.json)
+    return 0
+
+
+def _run_stats(args: argparse.Namespace) -> int:
+    with open_for_reading(args) as ix:
+        output.print_stats(index.index_stats(ix), as_json=args.json)
+    return 0
+
+
+def _run_topics(args: argparse.Namespace) -> int:
+    with open_for_reading(args) as ix:
+        if args.action == "suggest":
+            output.print_suggestions(index.suggest_topics(ix), as_json=args.json)
+        else:
+            output.print_topics(index.topic_counts(ix), as_json=args.json)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
