@@ -15,6 +15,7 @@ Typical use::
     print(result.total, result.facets["outlet"], result.suggestion)
 """
 
+from .claims import claim_record, extract_claims
 from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing, QueryError
 from .ingest import IngestError, load_path
 from .models import Article, Claim, Paragraph, Skipped
@@ -34,6 +35,7 @@ from .search import (
     SearchResult,
     get_article,
     get_paragraph,
+    related,
     search,
 )
 from .store import BriefingIndex, IndexReport, build_index, configured_topics, open_index
@@ -64,12 +66,15 @@ __all__ = [
     "build_index",
     "bundled_seeds_dir",
     "configured_topics",
+    "claim_record",
     "default_index_dir",
+    "extract_claims",
     "get_article",
     "get_paragraph",
     "index_stats",
     "load_path",
     "open_index",
+    "related",
     "sanitize_display",
     "search",
     "speaker_counts",

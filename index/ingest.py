@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from . import claims as claim_extraction
 from .metadata import (
     MANIFEST_NAME,
     Metadata,
@@ -125,7 +126,7 @@ def load_article(path: Path, data: bytes, manifest: Metadata | None = None) -> A
     if not kept:
         raise IngestError("no article text (only a title or page furniture)")
     paragraphs = tuple(_paragraph(i, block, norm) for i, block in enumerate(kept, start=1))
-    return Article(
+    article = Article(
         id=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
         path=str(path),
         file_hash=file_digest(data),
@@ -137,6 +138,7 @@ def load_article(path: Path, data: bytes, manifest: Metadata | None = None) -> A
         tags=meta.tags,
         paragraphs=paragraphs,
     )
+    return claim_extraction.attach(article, norm)
 
 
 def _title_and_dateline(found: list[Block], stated_title: str) -> tuple[Metadata, list[Block]]:

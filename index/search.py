@@ -18,7 +18,8 @@ from whoosh.sorting import FieldFacet
 
 from .errors import QueryError
 from .query import clean_query, date_filter, parse_query
-from .store import BriefingIndex
+from .schema import TEXT_ANALYZER
+from .store import BriefingIndex, facet_names
 
 FACET_FIELDS = {"topic": "topic", "outlet": "outlet_name", "speaker": "speaker_name"}
 
@@ -172,7 +173,7 @@ def _filters(index, searcher, topics, outlets, speakers, since, until) -> wq.Que
     for field_name, values, label in (("outlet_name", outlets, "outlet"),
                                       ("speaker_name", speakers, "speaker")):
         if values:
-            known = {v.casefold(): v for v in facet_values(searcher, field_name)}
+            known = {v.casefold(): v for v in facet_names(searcher, field_name)}
             missing = [v for v in values if v.casefold() not in known]
             if missing:
                 raise QueryError(f"no {label} named {missing[0]!r} in this index")
@@ -183,10 +184,6 @@ def _filters(index, searcher, topics, outlets, speakers, since, until) -> wq.Que
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else wq.And(parts)
-
-
-def facet_values(searcher: Searcher, field_name: str) -> list[str]:
-    return [t.decode("utf-8") for t in searcher.lexicon(field_name)]
 
 
 def _facet_counts(
@@ -219,7 +216,7 @@ def _facet_sets(searcher: Searcher) -> dict[str, dict[str, frozenset[int]]]:
         _FACET_CACHE[key] = {
             facet: {
                 value: frozenset(searcher.docs_for_query(wq.Term(field_name, value)))
-                for value in facet_values(searcher, field_name)
+                for value in facet_names(searcher, field_name)
             }
             for facet, field_name in FACET_FIELDS.items()
         }
@@ -308,3 +305,39 @@ def get_article(index: BriefingIndex, article_id: str) -> tuple[Hit, ...]:
             wq.Term("article_id", article_id), limit=None, sortedby=FieldFacet("paragraph")
         )
         return tuple(hit_from_stored(h.fields()) for h in results)
+
+
+def related(index: BriefingIndex, paragraph_id: str, limit: int = 3) -> tuple[Hit, ...]:
+    """Paragraphs from *other* outlets that report the same thing as this one.
+
+    Ranked by how much of this paragraph's vocabulary, weighted by rarity (idf), they share:
+    one common word ("China") is not the same report, so a link needs at least
+    ``MIN_SHARED_TERMS`` shared terms covering ``MIN_COVERAGE`` of the weight. ``Hit.score``
+    is that coverage.
+    """
+    with index.lock:
+        searcher = index.searcher()
+        docnum = searcher.document_number(id=paragraph_id)
+        if docnum is None:
+            raise QueryError(f"no paragraph with id {paragraph_id!r} in this index")
+        own = searcher.stored_fields(docnum)
+        terms = {t.text for t in TEXT_ANALYZER(own.get("text", ""))}
+        weights = {t: searcher.idf("text", t) for t in terms}
+        total = sum(weights.values())
+        if not terms or total <= 0:
+            return ()
+        q = wq.Or([wq.Term("text", t) for t in sorted(terms, key=lambda t: -weights[t])[:60]])
+        others = wq.Not(wq.Term("outlet_name", own.get("outlet_name", "")))
+        found = []
+        for hit in searcher.search(q, filter=others, limit=50, terms=True):
+            shared = {t.decode("utf-8") if isinstance(t, bytes) else t
+                      for f, t in hit.matched_terms() if f == "text"}
+            coverage = sum(weights.get(t, 0.0) for t in shared) / total
+            if len(shared) >= MIN_SHARED_TERMS and coverage >= MIN_COVERAGE:
+                found.append(hit_from_stored(hit.fields(), score=round(coverage, 3)))
+        found.sort(key=lambda h: -h.score)
+        return tuple(found[:limit])
+
+
+MIN_SHARED_TERMS = 4
+MIN_COVERAGE = 0.3

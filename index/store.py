@@ -28,6 +28,7 @@ from whoosh.searching import Searcher
 from whoosh.index import LockError
 
 from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing
+from .claims import unify_speakers
 from .ingest import IngestError, ManifestCache, discover, file_digest, load_article, read_bytes
 from .models import Article, Skipped
 from .paths import bundled_seeds_dir, bundled_topics_file, user_topics_file
@@ -205,12 +206,16 @@ class BriefingIndex:
             if retag:
                 report.retagged = self._retag(writer, topics)
             with self._ix.searcher() as before:
-                for done, (path, previous) in enumerate(plan.changed, start=1):
-                    if cancel is not None and cancel.is_set():
-                        raise BriefingError("indexing cancelled; the index is unchanged")
-                    if progress is not None:
-                        progress(done, len(plan.changed), str(path))
-                    self._index_file(writer, before, path, previous, topics, plan, report)
+                articles = self._load_changed(before, plan, report, progress, cancel)
+                known = facet_names(before, "speaker_name")
+            unified = unify_speakers([a for a, _ in articles], known=known)
+            for article, (_, previous) in zip(unified, articles, strict=True):
+                if previous:
+                    writer.delete_by_term("path", article.path)
+                    report.updated += 1
+                else:
+                    report.added += 1
+                report.paragraphs += _write_article(writer, article, topics)
             for path in plan.removed:
                 writer.delete_by_term("path", path)
             report.removed = len(plan.removed)
@@ -229,24 +234,28 @@ class BriefingIndex:
                 _cancel(writer)
             raise
 
-    def _index_file(self, writer, before: Searcher, path: Path, previous: bool,  # noqa: ANN001
-                    topics: TopicSet, plan: _Plan, report: IndexReport) -> None:
-        try:
-            article = load_article(path, read_bytes(path), plan.manifests.for_file(path))
-        except IngestError as exc:
-            report.failed.append(Skipped(str(path), str(exc)))
-            return
-        twin = plan.article_paths.get(article.id) or _indexed_elsewhere(before, article)
-        if twin:
-            report.duplicates.append(Skipped(str(path), f"same text as {twin}, already indexed"))
-            return
-        plan.article_paths[article.id] = article.path
-        if previous:
-            writer.delete_by_term("path", str(path))
-            report.updated += 1
-        else:
-            report.added += 1
-        report.paragraphs += _write_article(writer, article, topics)
+    def _load_changed(self, before: Searcher, plan: _Plan, report: IndexReport,
+                      progress: Progress | None, cancel: threading.Event | None,
+                      ) -> list[tuple[Article, bool]]:
+        """Parse every changed file (claims included); failures and duplicates are reported."""
+        loaded: list[tuple[Article, bool]] = []
+        for done, (path, previous) in enumerate(plan.changed, start=1):
+            if cancel is not None and cancel.is_set():
+                raise BriefingError("indexing cancelled; the index is unchanged")
+            if progress is not None:
+                progress(done, len(plan.changed), str(path))
+            try:
+                article = load_article(path, read_bytes(path), plan.manifests.for_file(path))
+            except IngestError as exc:
+                report.failed.append(Skipped(str(path), str(exc)))
+                continue
+            twin = plan.article_paths.get(article.id) or _indexed_elsewhere(before, article)
+            if twin:
+                report.duplicates.append(Skipped(str(path), f"same text as {twin}, already indexed"))
+                continue
+            plan.article_paths[article.id] = article.path
+            loaded.append((article, previous))
+        return loaded
 
     def _writer(self, wait: float):  # noqa: ANN202 - whoosh writer type is private
         try:
@@ -317,6 +326,11 @@ def _write_article(writer, article: Article, topics: TopicSet) -> int:  # noqa: 
     for paragraph in article.paragraphs:
         writer.add_document(**to_document(article, paragraph, topics.tag(paragraph.text)))
     return len(article.paragraphs)
+
+
+def facet_names(searcher: Searcher, field_name: str) -> list[str]:
+    """Every distinct value of an exact-valued field (outlets, speakers)."""
+    return [t.decode("utf-8") for t in searcher.lexicon(field_name)]
 
 
 def _indexed_elsewhere(searcher: Searcher, article: Article) -> str | None:

@@ -58,6 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=_run_show)
 
+    p = sub.add_parser("claims", help="extract who-said-what from files (no index needed)")
+    p.add_argument("files", nargs="+", type=Path, help="article files or folders")
+    p.add_argument("--json", action="store_true", help="one JSON object per claim per line")
+    p.set_defaults(run=_run_claims)
+
+    p = sub.add_parser("speakers", parents=[common], help="speakers with claim counts per outlet")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=_run_speakers)
+
     p = sub.add_parser("stats", parents=[common], help="what the index holds")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=_run_stats)
@@ -89,6 +98,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         output.error("interrupted")
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
 
 
 def index_dir(args: argparse.Namespace) -> Path:
@@ -161,6 +173,23 @@ def _run_show(args: argparse.Namespace) -> int:
     with open_for_reading(args) as ix:
         context = index.get_paragraph(ix, args.id)
     output.print_paragraph(context, as_json=args.json)
+    return 0
+
+
+def _run_claims(args: argparse.Namespace) -> int:
+    missing = [p for p in args.files if not p.exists()]
+    if missing:
+        raise index.QueryError(f"no such file or folder: {missing[0]}")
+    articles, failed = index.extract_claims(args.files)
+    for skipped in failed:
+        output.error(f"skipped {skipped.path}: {skipped.reason}")
+    output.print_claims(articles, as_json=args.json)
+    return 1 if failed and not articles else 0
+
+
+def _run_speakers(args: argparse.Namespace) -> int:
+    with open_for_reading(args) as ix:
+        output.print_speakers(index.speaker_counts(ix), as_json=args.json)
     return 0
 
 

@@ -207,3 +207,32 @@ def print_summary(stats: dict[str, Any], counts: list[index.TopicCount]) -> None
                    + ", ".join(f"{k} ({v})" for k, v in stats["outlets"].items())))
     stdout.print(t("topics: " + ", ".join(f"{c.name} ({c.paragraphs})" for c in counts if c.paragraphs)))
     stdout.print(t("try: briefing search Taiwan   ·   briefing search sanction --json"))
+
+
+def print_claims(articles: list[index.Article], *, as_json: bool) -> None:
+    if as_json:
+        for article in articles:
+            for claim in article.claims:
+                emit_json(index.claim_record(article, claim))
+        return
+    for article in articles:
+        stdout.print(t(article.title, "bold") + t(f"  {article.outlet or 'no outlet'} · "
+                                                  f"{article.date or 'no date'} · {article.path}", "dim"))
+        table = Table("¶", "speaker", "cue", "kind", "content", expand=True)
+        for claim in article.claims:
+            speaker = t(claim.speaker, "bold cyan")
+            if claim.source_text and claim.source_text != claim.speaker:
+                speaker.append_text(t(f"\n({claim.source_text})", "dim"))
+            table.add_row(t(claim.paragraph), speaker, t(claim.cue), t(claim.kind), t(claim.content))
+        stdout.print(table if article.claims else t("  no claims found", "dim"))
+
+
+def print_speakers(counts: dict[str, dict[str, int]], *, as_json: bool) -> None:
+    if as_json:
+        emit_json([{"speaker": s, "claims": sum(o.values()), "outlets": o} for s, o in counts.items()])
+        return
+    table = Table("speaker", "claims", "by outlet")
+    for speaker, outlets in counts.items():
+        table.add_row(t(speaker, "bold"), t(sum(outlets.values())),
+                      t(", ".join(f"{k} ({v})" for k, v in outlets.items())))
+    stdout.print(table)

@@ -1,0 +1,398 @@
+"""Find attributions (source, cue, content) in article text with lexicons and rules.
+
+No model and no network: a cue lexicon (verbs of saying, thinking and reporting, plus phrases
+such as "according to" and "in the words of") anchors each attribution, and the sentence around
+it decides the shape:
+
+* ``“…,” SOURCE said`` / ``“…,” said SOURCE`` / ``CONTENT, SOURCE said.`` — content first;
+* ``SOURCE said (that) CONTENT`` / ``SOURCE urged X to …`` — source first;
+* ``according to SOURCE, CONTENT`` / ``CONTENT, according to SOURCE`` / ``In the words of …``;
+* ``SOURCE characterized X as “…”``;
+* ``“…,” he continued, “…”`` — a quote interrupted by its cue, one claim with two content spans;
+* ``our understanding is that …`` / ``we believe …`` — the outlet speaking for itself.
+
+Quotes are found first so sentences never split inside them and cues inside quotes are ignored.
+Everything here works on the normalised text; ``claims.py`` maps spans back to the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+Span = tuple[int, int]
+
+_SAY = (
+    "say|says|said|saying|tell|tells|told|telling|add|adds|added|adding|stress|stresses|stressed|"
+    "urge|urges|urged|urging|warn|warns|warned|warning|reject|rejects|rejected|argue|argues|"
+    "argued|arguing|claim|claims|claimed|note|notes|noted|noting|explain|explains|explained|"
+    "write|writes|wrote|tweet|tweets|tweeted|announce|announces|announced|insist|insists|insisted|"
+    "suggest|suggests|suggested|acknowledge|acknowledges|acknowledged|ask|asks|asked|believe|"
+    "believes|believed|expect|expects|expected|think|thinks|thought|report|reports|reported|"
+    "continue|continues|continued|contend|contends|contended|predict|predicts|predicted|promise|"
+    "promises|promised|vow|vows|vowed|declare|declares|declared|state|states|stated|concede|"
+    "concedes|conceded|admit|admits|admitted|complain|complains|complained|maintain|maintains|"
+    "maintained|recall|recalls|recalled|reply|replies|replied|respond|responds|responded|charge|"
+    "charges|charged|allege|alleges|alleged|estimate|estimates|estimated|find|finds|found|show|"
+    "shows|showed|shown|conclude|concludes|concluded|confirm|confirms|confirmed|deny|denies|"
+    "denied|hope|hopes|hoped|fear|fears|feared|agree|agrees|agreed|counter|counters|countered|"
+    "emphasize|emphasizes|emphasized|emphasise|emphasised|affirm|affirms|affirmed|reaffirm|"
+    "reaffirms|reaffirmed|accuse|accuses|accused|caution|cautions|cautioned|observe|observes|"
+    "observed|remark|remarks|remarked|reveal|reveals|revealed|indicate|indicates|indicated|"
+    "testify|testifies|testified|wonder|wonders|wondered|question|questions|questioned|doubt|"
+    "doubts|doubted|mention|mentions|mentioned|cite|cites|cited|citing|pledge|pledges|pledged|"
+    "echo|echoes|echoed|criticize|criticizes|criticized|describe|describes|described|"
+    "predicts|learned|learn|know|knows|knew|worry|worries|worried|signal|signals|signaled|"
+    "press|presses|pressed|demand|demands|demanded|propose|proposes|proposed|recommend|"
+    "recommends|recommended|point out|points out|pointed out|made clear|make clear|makes clear|"
+    "call for|calls for|called for|calling for|call on|calls on|called on|calling on|"
+    "blame|blames|blamed|attack|attacks|attacked|announce|want|wants|wanted|plan|plans|planned|"
+    "characterized|characterised|characterizes|characterises|characterize"
+)
+_AUX = r"(?:(?:has|have|had|will|would|did|does|do|may|might|could|should|is|was|were|are)" \
+    r"(?:\s+not|n’t|n't)?\s+)?"
+# Lower case only: "State" or "Says" at a sentence start are rarely cues, "state" often is not.
+_CUE = re.compile(rf"\b{_AUX}(?:{_SAY})\b")
+# A cue word right after these is a noun ("other reports", "for fear of"), not a verb.
+_NOUN_CONTEXT = {
+    "for", "of", "the", "a", "an", "no", "other", "many", "news", "media", "press", "his", "her",
+    "their", "its", "our", "my", "your", "some", "these", "those", "such", "in", "on", "with",
+    "by", "this", "that", "to", "any", "every", "first", "last", "new", "recent", "earlier",
+}
+# Verbs that are attributions only when they introduce content ("that", a colon, a quote).
+_NEEDS_INTRODUCER = {
+    "question", "questions", "questioned", "attack", "attacks", "attacked", "blame", "blames",
+    "blamed", "plan", "plans", "planned", "want", "wants", "wanted", "state", "states", "show",
+    "shows", "showed", "shown", "find", "finds", "found", "know", "knows", "knew", "learn",
+    "learned", "continue", "continues", "continued", "report", "reports", "reported", "conclude",
+    "concludes", "concluded", "describe", "describes", "described", "criticize", "criticizes",
+    "criticized", "press", "presses", "pressed", "demand", "demands", "demanded", "cite", "cites",
+    "cited", "echo", "echoes", "echoed", "signal", "signals", "signaled", "mention", "mentions",
+    "mentioned", "ask", "asks", "asked", "hope", "hopes", "hoped", "promise", "promises",
+    "promised", "pledge", "pledges", "pledged", "recall", "recalls", "recalled", "accuse",
+    "accuses", "accused", "counter", "counters", "countered", "charge", "charges", "charged",
+    "propose", "proposes", "proposed", "recommend", "recommends", "recommended", "worry",
+    "worries", "worried", "fear", "fears", "feared", "agree", "agrees", "agreed",
+}
+_ADVERBS = {"also", "again", "later", "then", "once", "repeatedly", "previously", "reportedly",
+            "still", "already", "never", "often", "now", "further", "too", "however"}
+_ACCORDING = re.compile(r"\b(?:according to|in the words of|as reported by)\s+", re.IGNORECASE)
+_TWEET = re.compile(r"\b(?:posted|wrote|sent|published)\s+(?:a|an)\s+(?:tweet|post|statement|message)\s+(?:saying|stating|that)\b", re.IGNORECASE)
+_CHARACTERIZE = re.compile(r"\b(?:characteri[sz]ed|described|labell?ed|called|branded|termed)\b", re.IGNORECASE)
+_SELF = re.compile(
+    r"\b(?:(our)\s+(?:understanding|view|assessment|sense|reading)\s+is(?:\s+that)?|"
+    r"(we)\s+(?:understand|believe|expect|think|suspect|hear|learn)(?:\s+that)?)\s+",
+    re.IGNORECASE,
+)
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them"}
+_CLAUSE_WORDS = {
+    "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "when", "while",
+    "although", "though", "if", "as", "after", "before", "since", "so", "then", "where",
+    "what", "how", "why", "to", "than", "nor", "yet", "however", "indeed", "instead", "also",
+    "meanwhile", "still", "moreover", "thus", "even", "has", "have", "had", "is", "was", "be",
+    "were", "are", "will", "would", "did", "does", "do", "not", "may", "can", "could",
+}
+_QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’"}
+_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|St|Jr|Sr|Jan|Feb|Mar|Apr|"
+                     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|D\.C|No|vs|etc|Inc|Co|Corp)\.$")
+_WORD = re.compile(r"[\w’'\-.&]+")
+MAX_SOURCE_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class RawClaim:
+    """An attribution found in normalised text, before speakers are resolved."""
+
+    source: Span | None
+    cue: Span
+    content: tuple[Span, ...]
+    self_attributed: bool = False
+    confidence: float = 0.7
+
+
+def quotes(text: str, start: int, end: int) -> list[Span]:
+    """Spans of quotations (marks included); an unclosed quote runs to the end."""
+    found: list[Span] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in "“\"" and (ch == "“" or _opens(text, i)):
+            close = _QUOTE_PAIRS[ch]
+            j = text.find(close, i + 1, end)
+            found.append((i, j + 1 if j != -1 else end))
+            i = (j + 1) if j != -1 else end
+            continue
+        i += 1
+    return found
+
+
+def _opens(text: str, i: int) -> bool:
+    return i == 0 or not text[i - 1].isalnum()
+
+
+def sentences(text: str, start: int, end: int, quoted: list[Span]) -> list[Span]:
+    """Sentence spans that never end inside a quotation."""
+    spans: list[Span] = []
+    begin = start
+    for match in re.finditer(r"[.!?]+[”\"’)]*\s+(?=[“\"‘(A-Z0-9])", text[start:end]):
+        cut = start + match.end()
+        stop = start + match.start() + 1
+        if any(q0 < stop < q1 for q0, q1 in quoted) or _ABBREV.search(text[begin:stop]):
+            continue
+        spans.append((begin, cut))
+        begin = cut
+    if begin < end:
+        spans.append((begin, end))
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _strip_content(text: str, start: int, end: int) -> Span:
+    """Content without surrounding spaces, a trailing period/comma or a leading "that"."""
+    start, end = _trim(text, start, end)
+    lead = re.match(r"(?:that|:|,)\s+", text[start:end])
+    if lead:
+        start += lead.end()
+    while end > start and text[end - 1] in ".,;: ":
+        end -= 1
+    return start, end
+
+
+def extract(text: str, start: int, end: int) -> list[RawClaim]:
+    """Attributions in one paragraph ``text[start:end]``."""
+    quoted = quotes(text, start, end)
+    claims: list[RawClaim] = []
+    for s_start, s_end in sentences(text, start, end, quoted):
+        claims.extend(_sentence_claims(text, s_start, s_end, quoted))
+    return claims
+
+
+def _inside(pos: int, quoted: list[Span]) -> bool:
+    return any(q0 < pos < q1 for q0, q1 in quoted)
+
+
+def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Iterator[RawClaim]:
+    sentence_quotes = [q for q in quoted if q[0] >= start and q[1] <= end]
+    used: list[Span] = []
+
+    def free(span: Span) -> bool:
+        return not any(u0 < span[1] and span[0] < u1 for u0, u1 in used)
+
+    for match in _SELF.finditer(text, start, end):
+        if _inside(match.start(), quoted):
+            continue
+        word = 1 if match.group(1) else 2
+        source = match.span(word)
+        cue = (match.end(word) + 1, match.end())
+        content = _strip_content(text, match.end(), end)
+        if content[1] > content[0]:
+            used.append(match.span())
+            yield RawClaim(source, _trim(text, *cue), (content,), self_attributed=True, confidence=0.8)
+
+    for match in _ACCORDING.finditer(text, start, end):
+        if _inside(match.start(), quoted) or not free(match.span()):
+            continue
+        src_end = _clause_end(text, match.end(), end)
+        source = _trim(text, match.end(), src_end)
+        cue = _trim(text, match.start(), match.end())
+        if src_end < end and text[src_end] == ",":
+            content = _strip_content(text, src_end + 1, end)
+            if match.start() > start + 3:  # "X, according to Y, Z": both sides are content
+                before = _strip_content(text, start, match.start())
+                content_spans = tuple(s for s in (before, content) if s[1] > s[0])
+            else:
+                content_spans = (content,)
+        else:
+            content_spans = (_strip_content(text, start, match.start()),)
+        if source[1] > source[0] and all(c[1] > c[0] for c in content_spans) and content_spans:
+            used.append(match.span())
+            yield RawClaim(source, cue, content_spans, confidence=0.8)
+
+    for match in _TWEET.finditer(text, start, end):
+        if _inside(match.start(), quoted) or not free(match.span()):
+            continue
+        source = _source_before(text, start, match.start())
+        content = _strip_content(text, match.end(), end)
+        if source and content[1] > content[0]:
+            used.append(match.span())
+            yield RawClaim(source, match.span(), (content,), confidence=0.8)
+
+    for match in _CUE.finditer(text, start, end):
+        cue = _trim(text, *match.span())
+        if _inside(cue[0], quoted) or not free(cue) or _noun_use(text, start, cue) or _in_parentheses(text, start, cue[0]):
+            continue
+        if text[cue[0] : cue[1]].split()[-1].endswith("ing"):
+            continue  # participles ("saying", "calling on") belong to another clause's subject
+        claim = _claim_at(text, start, end, cue, sentence_quotes)
+        if claim is not None:
+            used.append(cue)
+            yield claim
+
+
+def _claim_at(text: str, start: int, end: int, cue: Span, qs: list[Span]) -> RawClaim | None:
+    before = text[start : cue[0]]
+    after = text[cue[1] : end]
+    verb = text[cue[0] : cue[1]].split()[-1].lower()
+    # Content first: “…,” SOURCE said / “…,” said SOURCE / CONTENT, SOURCE said.
+    comma = before.rstrip().endswith(",") or re.search(r"[,”\"]\s*[^,“”\"]{0,80}$", before)
+    between_text = re.split(r"[,”\"]", before)[-1].strip()
+    if comma and not _CHARACTERIZE.fullmatch(verb) and _closes_sentence(
+        text, cue[1], end, bool(between_text)
+    ):
+        lead_quote = next((q for q in qs if q[1] <= cue[0] and not text[q[1] : cue[0]].strip(" ,”\"").count(" ") > 10), None)
+        split = before.rfind(",")
+        split_at = start + split if split != -1 else -1
+        if lead_quote is not None and lead_quote[0] <= start + 2:
+            content_end = lead_quote[1]
+            content = [_strip_content(text, lead_quote[0], content_end)]
+            between = (content_end, cue[0])
+        elif split_at > start + 10:
+            content = [_strip_content(text, start, split_at)]
+            between = (split_at + 1, cue[0])
+        else:
+            content = []
+            between = (start, cue[0])
+        if content:
+            src = _trim(text, *between)
+            src = (src[0] + (1 if text[src[0]:src[0]+1] in ",”\"" else 0), src[1])
+            src = _trim(text, *src)
+            if src[1] <= src[0] or not _looks_like_source(text[src[0]:src[1]]):
+                src = _source_after(text, cue[1], end)
+            if src is not None and src[1] > src[0] and _looks_like_source(text[src[0]:src[1]]):
+                follow = next((q for q in qs if q[0] >= cue[1] and not text[cue[1]:q[0]].strip(" ,").count(" ") > 6), None)
+                if follow is not None:
+                    content.append(_strip_content(text, follow[0], follow[1]))
+                return RawClaim(src, cue, tuple(c for c in content if c[1] > c[0]), confidence=0.85)
+    # Source first: SOURCE said (that) CONTENT.
+    source = _source_before(text, start, cue[0])
+    if source is None:
+        return None
+    content_end = end
+    if _CHARACTERIZE.fullmatch(verb):
+        as_word = re.search(r"\bas\b", after[:200])
+        if as_word is None:
+            return None
+        after_as = cue[1] + as_word.end()
+        quote = next((q for q in qs if q[0] >= after_as and not text[after_as:q[0]].strip()), None)
+        content_end = quote[1] if quote else _clause_end(text, after_as, end)
+    elif verb in _NEEDS_INTRODUCER and not re.match(r"\s*(?:that\b|:|,?\s*[“\"])", after):
+        return None
+    content = _strip_content(text, cue[1], content_end)
+    if content[1] - content[0] < 3:
+        return None
+    return RawClaim(source, cue, (content,), confidence=0.7)
+
+
+def _noun_use(text: str, start: int, cue: Span) -> bool:
+    previous = re.search(r"([\w’']+)\s*$", text[start : cue[0]])
+    if not previous:
+        return False
+    word = previous.group(1).lower()
+    return word in _NOUN_CONTEXT or word.endswith(("’s", "'s"))
+
+
+def _in_parentheses(text: str, start: int, pos: int) -> bool:
+    segment = text[start:pos]
+    return segment.count("(") > segment.count(")")
+
+
+_AFTER_CUE = re.compile(
+    r"^(?:on|in|at|during|after|before|earlier|later|last|this|yesterday|today|tonight|"
+    r"recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|reporters|"
+    r"(?-i:[A-Z][\w’'.]*))\b",
+    re.IGNORECASE,
+)
+
+
+def _closes_sentence(text: str, cue_end: int, end: int, source_before: bool) -> bool:
+    """Whether a content-first cue ends its clause: after ``“A,” he said`` only a time or place
+    phrase may follow; after ``“A,” said`` the source itself; either may be followed by the rest
+    of an interrupted quote (``, “B.”``)."""
+    rest = text[cue_end:end].strip()
+    if not rest.strip(".!?,;:”\" "):
+        return True
+    if re.match(r"^,\s*[“\"]", rest):
+        return True
+    head = re.split(r"[,.;:“\"]", rest, maxsplit=1)[0].strip()
+    if re.search(r"\b(?:that|to|of)\b", head) or not head:
+        return False
+    if source_before:
+        return len(head.split()) <= 6 and bool(_AFTER_CUE.match(head))
+    return len(head.split()) <= 8 and _looks_like_source(head)
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    match = re.compile(r"[,;:.“\"]").search(text, start, end)
+    return match.start() if match else end
+
+
+def _source_before(text: str, start: int, cue_start: int) -> Span | None:
+    """The noun phrase right before a cue: walk back over words until a clause boundary."""
+    segment = text[start:cue_start]
+    # Skip an appositive ("Yang, who carries the title …, urged") back to its head.
+    appositive = re.search(
+        r",\s+(?:who|which|whose|\w+ing|however|though|meanwhile|too|in turn|for (?:his|her|their|its) part)\b[^“”\"]*,\s*$",
+        segment,
+    )
+    if appositive:
+        segment = segment[: appositive.start()]
+    words = list(_WORD.finditer(segment))
+    chosen: list[re.Match[str]] = []
+    edge = len(segment)  # start of the last word looked at, chosen or skipped
+    for word in reversed(words):
+        gap = segment[word.end() : edge]
+        if gap.strip():
+            break
+        edge = word.start()
+        token = word.group()
+        if not chosen and (token.lower() in _ADVERBS or token.lower().endswith("ly")):
+            continue
+        if token.lower() in _CLAUSE_WORDS:
+            break
+        chosen.insert(0, word)
+        if len(chosen) >= MAX_SOURCE_WORDS:
+            break
+    if not chosen:
+        return None
+    span = (start + chosen[0].start(), start + chosen[-1].end())
+    span = (span[0], span[1] - (1 if text[span[1] - 1] == "." and not _ABBREV.search(text[span[0]:span[1]]) else 0))
+    return span if _looks_like_source(text[span[0] : span[1]]) else None
+
+
+def _source_after(text: str, cue_end: int, end: int) -> Span | None:
+    """``said SOURCE``: the phrase after the cue up to a comma or the sentence end."""
+    stop = _clause_end(text, cue_end, end)
+    span = _trim(text, cue_end, stop)
+    return span if span[1] > span[0] and len(text[span[0]:span[1]].split()) <= MAX_SOURCE_WORDS else None
+
+
+def _looks_like_source(phrase: str) -> bool:
+    words = phrase.split()
+    if not words or len(words) > MAX_SOURCE_WORDS:
+        return False
+    first = words[0].lower().strip("’'")
+    if first.endswith("ing") or first in _NOUN_CONTEXT - {"the", "a", "an", "his", "her", "their", "its", "our", "some", "many", "other", "these", "those"}:
+        return False
+    if first in _PRONOUNS:
+        return len(words) == 1
+    if first in ("the", "a", "an", "one", "another", "some", "many", "several", "two", "three",
+                 "both", "most", "other", "his", "her", "their", "its", "our", "senior", "top"):
+        return True
+    return any(w[:1].isupper() for w in words) or words[-1].lower().rstrip("s") in _SOURCE_NOUNS
+
+
+_SOURCE_NOUNS = {
+    "source", "official", "spokesman", "spokeswoman", "spokesperson", "aide", "analyst",
+    "expert", "observer", "critic", "supporter", "voter", "report", "poll", "survey", "study",
+    "statement", "readout", "lawmaker", "diplomat", "people", "resident", "economist", "people",
+    "leader", "adviser", "advisor", "strategist", "insider", "witness", "investigator",
+    "researcher", "scientist", "officer", "agency", "campaign", "administration", "government",
+}
