@@ -80,6 +80,10 @@ _ADVERBS = {"also", "again", "later", "then", "once", "repeatedly", "previously"
 _ACCORDING = re.compile(r"\b(?:according to|in the words of|as reported by)\s+", re.IGNORECASE)
 _TWEET = re.compile(r"\b(?:posted|wrote|sent|published)\s+(?:a|an)\s+(?:tweet|post|statement|message)\s+(?:saying|stating|that)\b", re.IGNORECASE)
 _CHARACTERIZE = re.compile(r"\b(?:characteri[sz]ed|described|labell?ed|called|branded|termed)\b", re.IGNORECASE)
+# “…” ― Sonya Herridge  (reader comments, epigraphs)
+_DASH_SOURCE = re.compile(r"\s*([―—–]{1,2})\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s*$")
+# Pat Caddell: Democrat voters are worried …  (headline-style attribution)
+_COLON_SOURCE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*)\s*(:)\s+(?=\S)")
 _SELF = re.compile(
     r"\b(?:(our)\s+(?:understanding|view|assessment|sense|reading)\s+is(?:\s+that)?|"
     r"(we)\s+(?:understand|believe|expect|think|suspect|hear|learn)(?:\s+that)?)\s+",
@@ -117,6 +121,11 @@ def quotes(text: str, start: int, end: int) -> list[Span]:
     i = start
     while i < end:
         ch = text[i]
+        if text.startswith("''", i) and _opens(text, i):
+            j = text.find("''", i + 2, end)
+            found.append((i, j + 2 if j != -1 else end))
+            i = (j + 2) if j != -1 else end
+            continue
         if ch in "“\"" and (ch == "“" or _opens(text, i)):
             close = _QUOTE_PAIRS[ch]
             j = text.find(close, i + 1, end)
@@ -182,6 +191,7 @@ def _inside(pos: int, quoted: list[Span]) -> bool:
 def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Iterator[RawClaim]:
     sentence_quotes = [q for q in quoted if q[0] >= start and q[1] <= end]
     used: list[Span] = []
+    claims_here: list[RawClaim] = []
 
     def free(span: Span) -> bool:
         return not any(u0 < span[1] and span[0] < u1 for u0, u1 in used)
@@ -216,6 +226,22 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
             used.append(match.span())
             yield RawClaim(source, cue, content_spans, confidence=0.8)
 
+    dash = _DASH_SOURCE.match(text, start, end)
+    if dash is None:
+        for q0, q1 in sentence_quotes:
+            dash = _DASH_SOURCE.match(text, q1, end)
+            if dash:
+                content = _strip_content(text, q0, q1)
+                used.append(dash.span(1))
+                yield RawClaim(_trim(text, *dash.span(2)), dash.span(1), (content,), confidence=0.7)
+                break
+    colon = _COLON_SOURCE.match(text, start, end)
+    if colon and not _inside(colon.start(), quoted):
+        content = _strip_content(text, colon.end(), end)
+        if content[1] - content[0] > 10:
+            used.append(colon.span(2))
+            yield RawClaim(colon.span(1), colon.span(2), (content,), confidence=0.6)
+
     for match in _TWEET.finditer(text, start, end):
         if _inside(match.start(), quoted) or not free(match.span()):
             continue
@@ -229,11 +255,28 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
         cue = _trim(text, *match.span())
         if _inside(cue[0], quoted) or not free(cue) or _noun_use(text, start, cue) or _in_parentheses(text, start, cue[0]):
             continue
+        previous_source = claims_here[-1].source if claims_here else None
         if text[cue[0] : cue[1]].split()[-1].endswith("ing"):
-            continue  # participles ("saying", "calling on") belong to another clause's subject
+            # "…, saying …" belongs to the clause's subject: the last source, else the sentence's.
+            if not re.search(r",\s*$", text[start : cue[0]]):
+                continue
+            subject = previous_source or _sentence_subject(text, start, cue[0])
+            content = _strip_content(text, cue[1], end)
+            if subject and content[1] - content[0] > 3:
+                used.append(cue)
+                claim = RawClaim(subject, cue, (content,), confidence=0.6)
+                claims_here.append(claim)
+                yield claim
+            continue
         claim = _claim_at(text, start, end, cue, sentence_quotes)
+        if claim is None and re.search(r"\b(?:and|but)\s+$", text[start : cue[0]]):
+            subject = previous_source or _sentence_subject(text, start, cue[0])
+            content = _strip_content(text, cue[1], end)
+            if subject and content[1] - content[0] > 3:
+                claim = RawClaim(subject, cue, (content,), confidence=0.6)
         if claim is not None:
             used.append(cue)
+            claims_here.append(claim)
             yield claim
 
 
@@ -291,6 +334,16 @@ def _claim_at(text: str, start: int, end: int, cue: Span, qs: list[Span]) -> Raw
     return RawClaim(source, cue, (content,), confidence=0.7)
 
 
+def _sentence_subject(text: str, start: int, stop: int) -> Span | None:
+    """The capitalised name (or pronoun) a sentence starts with, for elided subjects."""
+    match = re.match(r"\s*((?:(?:[A-Z][\w’'.\-]*|of|the)\s+){0,4}[A-Z][\w’'\-]*|[Hh]e|[Ss]he|[Tt]hey|It)\b",
+                     text[start:stop])
+    if not match:
+        return None
+    span = (start + match.start(1), start + match.end(1))
+    return span if _looks_like_source(text[span[0] : span[1]]) else None
+
+
 def _noun_use(text: str, start: int, cue: Span) -> bool:
     previous = re.search(r"([\w’']+)\s*$", text[start : cue[0]])
     if not previous:
@@ -344,6 +397,7 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
     )
     if appositive:
         segment = segment[: appositive.start()]
+    segment = re.sub(r"(?:,\s*\d{1,3}\s*,|\s*\([^()]{1,40}\))\s*$", " ", segment)
     words = list(_WORD.finditer(segment))
     chosen: list[re.Match[str]] = []
     edge = len(segment)  # start of the last word looked at, chosen or skipped

@@ -1,0 +1,128 @@
+import json
+from pathlib import Path
+
+import pytest
+
+import index
+from index.claims import SpeakerNames, canonical_description, extract_claims
+from index.ingest import load_article
+
+from ..conftest import SEEDS
+
+
+def _claims(text: str, outlet: str = "Example News") -> list[index.Claim]:
+    from index.metadata import Metadata
+
+    return list(load_article(Path("a.txt"), text.encode(), Metadata(outlet=outlet)).claims)
+
+
+@pytest.fixture(scope="module")
+def seed_claims() -> dict[str, list[index.Claim]]:
+    articles, failed = extract_claims([SEEDS])
+    assert not failed
+    return {a.outlet: list(a.claims) for a in articles}
+
+
+def _by(claims, cue):
+    return [c for c in claims if c.cue == cue]
+
+
+def test_direct_quote_with_trailing_source_and_pronoun(seed_claims):
+    hill = seed_claims["The Hill"]
+    said = _by(hill, "said")
+    assert [(c.speaker, c.kind) for c in said] == [("State Department", "direct"), ("Joe Biden", "direct")]
+    added = _by(hill, "added")[0]
+    assert (added.speaker, added.source_text, added.kind) == ("State Department", "it", "direct")
+
+
+def test_according_to_a_readout_names_the_department(seed_claims):
+    claim = _by(seed_claims["The Hill"], "according to")[0]
+    assert claim.speaker == "State Department"
+    assert claim.source_text == "a readout of the call from the State Department"
+    assert claim.kind == "indirect"
+
+
+def test_layered_sources_in_sgh(seed_claims):
+    sgh = seed_claims["SGH Insight"]
+    speakers = {(c.speaker, c.cue) for c in sgh}
+    assert ("senior Chinese sources", "characterized") in speakers
+    assert ("Antony Blinken", "posted a tweet saying") in speakers
+    assert ("senior official in Beijing", "In the words of") in speakers
+    assert ("SGH Insight", "understanding is that") in speakers
+    continued = _by(sgh, "continued")[0]
+    assert continued.speaker == "senior official in Beijing" and len(continued.content_spans) == 2
+    urged = [c for c in _by(sgh, "urged") if c.source_text == "he"][0]
+    assert urged.speaker == "Yang Jiechi" and urged.kind == "mixed"
+
+
+def test_nested_claim_inside_the_outlets_own_voice(seed_claims):
+    blinken = [c for c in seed_claims["SGH Insight"] if c.speaker == "Antony Blinken" and c.cue == "said"][0]
+    assert blinken.content.startswith("the US will stand for human rights")
+
+
+def test_offsets_point_into_the_file():
+    path = SEEDS / "sgh-insight_2021-02-10_frosty-yang-blinken-call.txt"
+    original = path.read_text(encoding="utf-8")
+    articles, _ = extract_claims([path])
+    for claim in articles[0].claims:
+        for start, end in claim.source_spans:
+            assert original[start:end] == claim.source_text
+        assert " ".join(original[s:e] for s, e in claim.cue_spans) == claim.cue
+        assert " … ".join(original[s:e] for s, e in claim.content_spans) == claim.content
+
+
+def test_indirect_that_clause_and_pronoun_she():
+    claims = _claims("Title\n\nSenator Jane Roe said that the bill would pass. She added that it was overdue.")
+    assert [(c.speaker, c.kind, c.content) for c in claims] == [
+        ("Jane Roe", "indirect", "the bill would pass"),
+        ("Jane Roe", "indirect", "it was overdue"),
+    ]
+
+
+def test_said_smith_and_mixed_quotes():
+    claims = _claims('Title\n\n“We will win,” said Mayor Ann Lee. Lee insisted the plan was “fully funded.”')
+    assert [(c.speaker, c.kind) for c in claims] == [("Ann Lee", "direct"), ("Ann Lee", "mixed")]
+
+
+def test_nouns_that_look_like_cues_are_ignored():
+    assert _claims("Title\n\nThe senator pushed Yang on reports of abuses, for fear of a backlash.") == []
+
+
+def test_speaker_merging_across_outlets():
+    names = SpeakerNames(["Antony Blinken", "Tony Blinken", "Joe Biden"])
+    assert names.canonical("Tony Blinken") == "Antony Blinken"
+    assert names.canonical("Blinken") == "Antony Blinken"
+    assert names.canonical("Hunter Biden") == "Hunter Biden"
+    assert canonical_description("Secretary Blinken") == "Blinken"
+    assert canonical_description("a readout of the call from the State Department") == "State Department"
+    assert canonical_description("one senior official in Beijing") == "senior official in Beijing"
+
+
+def test_claims_json_format(tmp_path: Path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "tui.cli", "claims", "--json", str(SEEDS)],
+                            capture_output=True, text=True, check=True)
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and all(list(r) == ["doc", "source", "cue", "content", "speaker", "outlet", "kind"]
+                           for r in records)
+    first = records[0]
+    assert all(isinstance(s, list) and len(s) == 2 for s in first["cue"] + first["content"])
+    assert {r["doc"] for r in records} == {p.stem for p in SEEDS.glob("*.txt")}
+
+
+def test_speaker_field_and_facet_in_the_index(seed_index):
+    result = index.search(seed_index, "speaker:yang")
+    assert result.total == 3 and result.facets["speaker"]["Yang Jiechi"] == 3
+    assert all(any(c["speaker"] == "Yang Jiechi" for c in h.claims) for h in result.hits)
+    assert index.search(seed_index, "", speakers=["state department"]).total == 3
+    counts = index.speaker_counts(seed_index)
+    assert counts["State Department"] == {"The Hill": 3}
+
+
+def test_other_outlets_reporting_the_same_thing(seed_index):
+    hit = index.search(seed_index, '"stand up for human rights"').hits[0]
+    assert hit.outlet == "The Hill"
+    linked = index.related(seed_index, hit.id)
+    assert linked and linked[0].outlet == "SGH Insight" and "Xinjiang, Tibet, and Hong Kong" in linked[0].text
