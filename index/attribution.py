@@ -446,7 +446,7 @@ def _looks_like_source(phrase: str) -> bool:
 _SOURCE_NOUNS = {
     "source", "official", "spokesman", "spokeswoman", "spokesperson", "aide", "analyst",
     "expert", "observer", "critic", "supporter", "voter", "report", "poll", "survey", "study",
-    "statement", "readout", "lawmaker", "diplomat", "people", "resident", "economist", "people",
+    "statement", "readout", "lawmaker", "diplomat", "people", "resident", "economist",
     "leader", "adviser", "advisor", "strategist", "insider", "witness", "investigator",
     "researcher", "scientist", "officer", "agency", "campaign", "administration", "government",
 }

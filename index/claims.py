@@ -46,7 +46,6 @@ _ORG_WORDS = re.compile(
 )
 _PLURAL = re.compile(r"(?:sources|officials|people|analysts|experts|diplomats|observers|critics|aides)\b", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}$")
-_ALT = re.compile(r"^(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)+)\s*,")
 
 
 _PERSON_WORDS = re.compile(

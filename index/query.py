@@ -23,7 +23,6 @@ from .textnorm import normalise
 
 MAX_QUERY_CHARS = 500
 MAX_FUZZY_DISTANCE = 2
-MIN_PREFIX_CHARS = 1
 FIELDS = ("title", "outlet", "author", "date", "topic", "speaker", "tag")
 _ALIASES = {"topic": ["topics"], "tags": ["tag"], "speaker": ["speakers", "source"]}
 _KNOWN_FIELDS = frozenset([*FIELDS, *_ALIASES, *(a for v in _ALIASES.values() for a in v)])

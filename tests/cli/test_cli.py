@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import SEEDS
 
 
 def run(*args: str, env_home: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
