@@ -94,8 +94,10 @@ def attach(article: Article, norm: NormalisedText) -> Article:
     named: list[tuple[str, str]] = []  # (speaker, kind) in order of appearance
     full_names = _full_names(" \n".join(p.text for p in article.paragraphs))
     claims: list[Claim] = []
+    cursor = 0
     for paragraph in article.paragraphs:
-        p_start, p_end = _normalised_span(norm, text, paragraph)
+        p_start, p_end = _normalised_span(norm, text, paragraph, cursor)
+        cursor = p_end
         for raw in extract(text, p_start, p_end):
             claim = _resolve(raw, text, article, paragraph.number, named, full_names, norm)
             if claim is not None:
@@ -103,11 +105,13 @@ def attach(article: Article, norm: NormalisedText) -> Article:
     return replace(article, claims=tuple(claims))
 
 
-def _normalised_span(norm: NormalisedText, text: str, paragraph) -> tuple[int, int]:  # noqa: ANN001
+def _normalised_span(norm: NormalisedText, text: str, paragraph, cursor: int) -> tuple[int, int]:  # noqa: ANN001
+    """Where a paragraph sits in the normalised text (paragraphs come in order, so searching
+    from the previous one's end finds the right copy of a repeated paragraph)."""
     if norm.starts is None:
         return paragraph.start, paragraph.end
-    found = text.find(paragraph.text)
-    return (found, found + len(paragraph.text)) if found != -1 else (0, 0)
+    found = text.find(paragraph.text, cursor)
+    return (found, found + len(paragraph.text)) if found != -1 else (cursor, cursor)
 
 
 def _full_names(text: str) -> dict[str, str]:

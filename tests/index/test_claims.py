@@ -126,3 +126,14 @@ def test_other_outlets_reporting_the_same_thing(seed_index):
     assert hit.outlet == "The Hill"
     linked = index.related(seed_index, hit.id)
     assert linked and linked[0].outlet == "SGH Insight" and "Xinjiang, Tibet, and Hong Kong" in linked[0].text
+
+
+def test_claims_in_a_crlf_file_with_repeated_paragraphs_map_to_the_right_copy():
+    raw = "Title\r\n\r\nThe mayor said the plan works.\r\n\r\nThe mayor said the plan works.\r\n"
+    from index.metadata import Metadata
+
+    article = load_article(Path("r.txt"), raw.encode(), Metadata())
+    assert [c.paragraph for c in article.claims] == [1, 2]
+    second = article.claims[1]
+    start, end = second.content_spans[0]
+    assert raw[start:end] == "the plan works" and start > raw.index("works")
