@@ -290,15 +290,10 @@ def _claim_at(text: str, start: int, end: int, cue: Span, qs: list[Span]) -> Raw
     if comma and not _CHARACTERIZE.fullmatch(verb) and _closes_sentence(
         text, cue[1], end, bool(between_text)
     ):
-        lead_quote = next((q for q in qs if q[1] <= cue[0] and not text[q[1] : cue[0]].strip(" ,”\"").count(" ") > 10), None)
-        split = before.rfind(",")
+        split = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
         split_at = start + split if split != -1 else -1
-        if lead_quote is not None and lead_quote[0] <= start + 2:
-            content_end = lead_quote[1]
-            content = [_strip_content(text, lead_quote[0], content_end)]
-            between = (content_end, cue[0])
-        elif split_at > start + 10:
-            content = [_strip_content(text, start, split_at)]
+        if split_at > start + 3:
+            content = [_strip_content(text, start, split_at + (1 if text[split_at] in "”\"" else 0))]
             between = (split_at + 1, cue[0])
         else:
             content = []
@@ -378,7 +373,7 @@ def _closes_sentence(text: str, cue_end: int, end: int, source_before: bool) -> 
     if re.search(r"\b(?:that|to|of)\b", head) or not head:
         return False
     if source_before:
-        return len(head.split()) <= 6 and bool(_AFTER_CUE.match(head))
+        return len(head.split()) <= 6
     return len(head.split()) <= 8 and _looks_like_source(head)
 
 
@@ -398,6 +393,9 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
     if appositive:
         segment = segment[: appositive.start()]
     segment = re.sub(r"(?:,\s*\d{1,3}\s*,|\s*\([^()]{1,40}\))\s*$", " ", segment)
+    described = _described_source(text, start, segment)
+    if described is not None:
+        return described
     words = list(_WORD.finditer(segment))
     chosen: list[re.Match[str]] = []
     edge = len(segment)  # start of the last word looked at, chosen or skipped
@@ -419,6 +417,20 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
     span = (start + chosen[0].start(), start + chosen[-1].end())
     span = (span[0], span[1] - (1 if text[span[1] - 1] == "." and not _ABBREV.search(text[span[0]:span[1]]) else 0))
     return span if _looks_like_source(text[span[0] : span[1]]) else None
+
+
+def _described_source(text: str, start: int, segment: str) -> Span | None:
+    """``Phil Lovas, the state's campaign chairman, said`` / ``Officials at X, a division of
+    Y, said``: a name and its description, from the clause start to the comma before the cue."""
+    if not segment.rstrip().endswith(","):
+        return None
+    match = re.search(r"(?:^|[;:]\s*|\b(?:But|And|and|but)\s+)((?:[A-Z]|[Tt]he\s)[^;:“”\"]*?),\s*$", segment)
+    if match is None or "," not in match.group(1):
+        return None
+    head = match.group(1).split(",", 1)[0]
+    if len(match.group(1).split()) > 25 or not _looks_like_source(head):
+        return None
+    return (start + match.start(1), start + match.end(1))
 
 
 def _source_after(text: str, cue_end: int, end: int) -> Span | None:
