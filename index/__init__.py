@@ -15,9 +15,9 @@ Typical use::
     print(result.total, result.facets["outlet"], result.suggestion)
 """
 
-from .claims import claim_record, extract_claims
+from .claims import claim_record
 from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing, QueryError
-from .ingest import IngestError, load_path
+from .ingest import IngestError, extract_claims, load_path
 from .models import Article, Claim, Paragraph, Skipped
 from .overview import (
     TopicCount,

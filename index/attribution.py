@@ -75,6 +75,10 @@ _NEEDS_INTRODUCER = {
     "propose", "proposes", "proposed", "recommend", "recommends", "recommended", "worry",
     "worries", "worried", "fear", "fears", "feared", "agree", "agrees", "agreed",
 }
+# Words a source cannot start with (prepositions, "this", "first"…); determiners may.
+_NOT_SOURCE_START = _NOUN_CONTEXT - {
+    "the", "a", "an", "his", "her", "their", "its", "our", "some", "many", "other", "these", "those",
+}
 _ADVERBS = {"also", "again", "later", "then", "once", "repeatedly", "previously", "reportedly",
             "still", "already", "never", "often", "now", "further", "too", "however"}
 _ACCORDING = re.compile(r"\b(?:according to|in the words of|as reported by)\s+", re.IGNORECASE)
@@ -291,20 +295,13 @@ def _claim_at(text: str, start: int, end: int, cue: Span, qs: list[Span]) -> Raw
         text, cue[1], end, bool(between_text)
     ):
         split = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
-        split_at = start + split if split != -1 else -1
-        if split_at > start + 3:
+        if split > 3:
+            split_at = start + split
             content = [_strip_content(text, start, split_at + (1 if text[split_at] in "”\"" else 0))]
-            between = (split_at + 1, cue[0])
-        else:
-            content = []
-            between = (start, cue[0])
-        if content:
-            src = _trim(text, *between)
-            src = (src[0] + (1 if text[src[0]:src[0]+1] in ",”\"" else 0), src[1])
-            src = _trim(text, *src)
-            if src[1] <= src[0] or not _looks_like_source(text[src[0]:src[1]]):
+            src = _trim(text, split_at + 1, cue[0])
+            if src[1] <= src[0] or not _looks_like_source(text[src[0] : src[1]]):
                 src = _source_after(text, cue[1], end)
-            if src is not None and src[1] > src[0] and _looks_like_source(text[src[0]:src[1]]):
+            if src is not None and _looks_like_source(text[src[0] : src[1]]):
                 follow = next((q for q in qs if q[0] >= cue[1] and not text[cue[1]:q[0]].strip(" ,").count(" ") > 6), None)
                 if follow is not None:
                     content.append(_strip_content(text, follow[0], follow[1]))
@@ -352,14 +349,6 @@ def _in_parentheses(text: str, start: int, pos: int) -> bool:
     return segment.count("(") > segment.count(")")
 
 
-_AFTER_CUE = re.compile(
-    r"^(?:on|in|at|during|after|before|earlier|later|last|this|yesterday|today|tonight|"
-    r"recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|reporters|"
-    r"(?-i:[A-Z][\w’'.]*))\b",
-    re.IGNORECASE,
-)
-
-
 def _closes_sentence(text: str, cue_end: int, end: int, source_before: bool) -> bool:
     """Whether a content-first cue ends its clause: after ``“A,” he said`` only a time or place
     phrase may follow; after ``“A,” said`` the source itself; either may be followed by the rest
@@ -377,8 +366,11 @@ def _closes_sentence(text: str, cue_end: int, end: int, source_before: bool) -> 
     return len(head.split()) <= 8 and _looks_like_source(head)
 
 
+_CLAUSE_END = re.compile(r"[,;:.“\"]")
+
+
 def _clause_end(text: str, start: int, end: int) -> int:
-    match = re.compile(r"[,;:.“\"]").search(text, start, end)
+    match = _CLAUSE_END.search(text, start, end)
     return match.start() if match else end
 
 
@@ -445,7 +437,7 @@ def _looks_like_source(phrase: str) -> bool:
     if not words or len(words) > MAX_SOURCE_WORDS:
         return False
     first = words[0].lower().strip("’'")
-    if first.endswith("ing") or first in _NOUN_CONTEXT - {"the", "a", "an", "his", "her", "their", "its", "our", "some", "many", "other", "these", "those"}:
+    if first.endswith("ing") or first in _NOT_SOURCE_START:
         return False
     if first in _PRONOUNS:
         return len(words) == 1

@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-
-from .attribution import RawClaim, extract, quotes
 from pathlib import Path
 
-from .models import Article, Claim, Skipped
+from .attribution import RawClaim, extract, quotes
+
+from .models import Article, Claim
 from .textnorm import NormalisedText
 
 _TITLES = re.compile(
@@ -238,24 +238,6 @@ def unify_speakers(articles: list[Article], known: Iterable[str] = ()) -> list[A
         replace(article, claims=tuple(replace(c, speaker=names.canonical(c.speaker)) for c in article.claims))
         for article in articles
     ]
-
-
-def extract_claims(paths: Iterable[Path]) -> tuple[list[Article], list[Skipped]]:
-    """Articles with unified speakers from files and folders, without any index."""
-    from .ingest import IngestError, ManifestCache, discover, load_path
-
-    manifests = ManifestCache()
-    articles: list[Article] = []
-    failed: list[Skipped] = []
-    for found in discover(paths):
-        if isinstance(found, Skipped):
-            failed.append(found)
-            continue
-        try:
-            articles.append(load_path(found, manifests.for_file(found)))
-        except IngestError as exc:
-            failed.append(Skipped(str(found), str(exc)))
-    return unify_speakers(articles), failed + manifests.errors
 
 
 def claim_record(article: Article, claim: Claim) -> dict[str, object]:

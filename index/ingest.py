@@ -199,3 +199,19 @@ class ManifestCache:
                 self.errors.append(Skipped(str(folder / MANIFEST_NAME), str(exc)))
                 self._by_folder[folder] = {}
         return self._by_folder[folder].get(path.name)
+
+
+def extract_claims(paths: Iterable[Path]) -> tuple[list[Article], list[Skipped]]:
+    """Articles with unified speakers from files and folders, without any index."""
+    manifests = ManifestCache()
+    articles: list[Article] = []
+    failed: list[Skipped] = []
+    for found in discover(paths):
+        if isinstance(found, Skipped):
+            failed.append(found)
+            continue
+        try:
+            articles.append(load_path(found, manifests.for_file(found)))
+        except IngestError as exc:
+            failed.append(Skipped(str(found), str(exc)))
+    return claim_extraction.unify_speakers(articles), failed + manifests.errors

@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 
 import index
-from index.claims import SpeakerNames, canonical_description, extract_claims
+from index.claims import SpeakerNames, canonical_description
+from index.ingest import extract_claims
 from index.ingest import load_article
 
 from ..conftest import SEEDS
