@@ -20,7 +20,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from .attribution import RawClaim, extract, quotes
-
 from .models import Article, Claim
 from .textnorm import NormalisedText
 
