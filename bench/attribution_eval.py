@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.claims import claim_record
+from index.claims import claim_record  # noqa: E402
 from index.ingest import extract_claims  # noqa: E402
 
 DEFAULT_SCORER = ROOT.parent / "shared" / "tools" / "attribution_score.py"

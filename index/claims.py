@@ -104,7 +104,7 @@ def attach(article: Article, norm: NormalisedText) -> Article:
     return replace(article, claims=tuple(claims))
 
 
-def _normalised_span(norm: NormalisedText, text: str, paragraph, cursor: int) -> tuple[int, int]:  # noqa: ANN001
+def _normalised_span(norm: NormalisedText, text: str, paragraph, cursor: int) -> tuple[int, int]:
     """Where a paragraph sits in the normalised text (paragraphs come in order, so searching
     from the previous one's end finds the right copy of a repeated paragraph)."""
     if norm.starts is None:
@@ -218,7 +218,7 @@ class SpeakerNames:
 
 def _compatible(a: str, b: str) -> bool:
     a, b = a.strip("."), b.strip(".")
-    return a == b or a.endswith(b) or b.endswith(a) or a[:1] == b[:1] and (len(a) == 1 or len(b) == 1)
+    return a == b or a.endswith(b) or b.endswith(a) or (a[:1] == b[:1] and (len(a) == 1 or len(b) == 1))
 
 
 def unify_speakers(articles: list[Article], known: Iterable[str] = ()) -> list[Article]:

@@ -17,8 +17,8 @@ import re
 from whoosh import query as wq
 from whoosh.qparser import AndGroup, FieldAliasPlugin, FuzzyTermPlugin, MultifieldParser
 
-from .schema import build_schema
 from .errors import QueryError
+from .schema import build_schema
 from .textnorm import normalise
 
 MAX_QUERY_CHARS = 500

@@ -97,7 +97,7 @@ class SearchResult:
 class _SpanFormatter(highlight.Formatter):
     """Return fragments as (text, spans) instead of HTML, so no markup is ever built."""
 
-    def format(self, fragments, replace=False):  # noqa: ANN001, ANN201, ARG002
+    def format(self, fragments, replace=False):
         out = []
         for frag in fragments:
             spans = tuple(
@@ -165,7 +165,7 @@ def search(
     return SearchResult(clean_query(text), len(matched), hits, facets, suggestion)
 
 
-def _filters(index, searcher, topics, outlets, speakers, since, until) -> wq.Query | None:  # noqa: ANN001
+def _filters(index, searcher, topics, outlets, speakers, since, until) -> wq.Query | None:
     parts: list[wq.Query] = []
     if topics:
         names = [index.topics.resolve(t) for t in topics]
@@ -184,6 +184,14 @@ def _filters(index, searcher, topics, outlets, speakers, since, until) -> wq.Que
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def facet_values(index: BriefingIndex, facet: str) -> list[str]:
+    """Every value a facet ("outlet", "speaker" or "topic") has in the index."""
+    if facet == "topic":
+        return list(index.topics.names)
+    with index.lock:
+        return facet_names(index.searcher(), FACET_FIELDS[facet])
 
 
 def _facet_counts(
@@ -226,7 +234,7 @@ def _facet_sets(searcher: Searcher) -> dict[str, dict[str, frozenset[int]]]:
 def _suggest(searcher: Searcher, q: wq.Query, text: str, restrict: wq.Query | None) -> str | None:
     try:
         corrected = searcher.correct_query(q, text, prefix=1)
-    except Exception:  # noqa: BLE001 - a suggestion is optional; never fail a search for it
+    except Exception:  # a suggestion is optional; never fail a search for it
         return None
     if corrected.query == q or not corrected.string or corrected.string == text:
         return None
@@ -234,7 +242,7 @@ def _suggest(searcher: Searcher, q: wq.Query, text: str, restrict: wq.Query | No
     return corrected.string if any(True for _ in check.docs(searcher)) else None
 
 
-def _hit(hit, *, with_highlights: bool) -> Hit:  # noqa: ANN001
+def _hit(hit, *, with_highlights: bool) -> Hit:
     stored = hit.fields()
     fragments: tuple[Fragment, ...] = ()
     if with_highlights:
@@ -303,6 +311,17 @@ def get_article(index: BriefingIndex, article_id: str) -> tuple[Hit, ...]:
         searcher = index.searcher()
         results = searcher.search(
             wq.Term("article_id", article_id), limit=None, sortedby=FieldFacet("paragraph")
+        )
+        return tuple(hit_from_stored(h.fields()) for h in results)
+
+
+def list_articles(index: BriefingIndex) -> tuple[Hit, ...]:
+    """The first paragraph of every article (it carries the article's metadata), newest first."""
+    with index.lock:
+        searcher = index.searcher()
+        results = searcher.search(
+            wq.NumericRange("paragraph", 1, 1), limit=None,
+            sortedby=[FieldFacet("date", reverse=True), FieldFacet("article_id")],
         )
         return tuple(hit_from_stored(h.fields()) for h in results)
 

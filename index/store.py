@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as windex
-from whoosh.searching import Searcher
 from whoosh.index import LockError
+from whoosh.searching import Searcher
 
-from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing
 from .claims import unify_speakers
+from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing
 from .ingest import IngestError, ManifestCache, discover, file_digest, load_article, read_bytes
 from .models import Article, Skipped
 from .paths import bundled_seeds_dir, bundled_topics_file, user_topics_file
@@ -114,7 +114,7 @@ class BriefingIndex:
             ix = windex.open_dir(str(directory), indexname=INDEX_NAME)
             with ix.searcher() as probe:
                 probe.doc_count()
-        except Exception as exc:  # noqa: BLE001 - Whoosh reports damage as many types
+        except Exception as exc:  # Whoosh reports damage as many exception types
             raise IndexDamaged(f"index in {directory} is damaged ({_describe(exc)})") from None
         return cls(directory, ix, meta)
 
@@ -160,6 +160,14 @@ class BriefingIndex:
                 self._meta = _read_meta(self.directory) or self._meta
                 self.topics = TopicSet(self._meta.get("topics", {}))
             return self._searcher
+
+    def generation(self) -> int:
+        """The latest commit's number on disk: it changes when any process commits, so a
+        reader can notice another process's re-index and search again."""
+        try:
+            return self._ix.latest_generation()
+        except OSError:
+            return -1
 
     @property
     def lock(self) -> threading.RLock:
@@ -257,7 +265,7 @@ class BriefingIndex:
             loaded.append((article, previous))
         return loaded
 
-    def _writer(self, wait: float):  # noqa: ANN202 - whoosh writer type is private
+    def _writer(self, wait: float):  # Whoosh's writer type is private
         try:
             writer = self._ix.writer(timeout=wait)
         except LockError:
@@ -268,7 +276,7 @@ class BriefingIndex:
         _sweep_debris(self.directory)
         return writer
 
-    def _retag(self, writer, topics: TopicSet) -> int:  # noqa: ANN001
+    def _retag(self, writer, topics: TopicSet) -> int:
         """Re-tag every stored paragraph with a changed topic set, without re-reading files."""
         count = 0
         with self._ix.searcher() as searcher:
@@ -311,7 +319,7 @@ def _plan(before: Searcher, roots: list[Path], report: IndexReport) -> _Plan:
     return plan
 
 
-def _cancel(writer) -> None:  # noqa: ANN001
+def _cancel(writer) -> None:
     """Cancel a writer and delete the files of the segment it had started."""
     segment = getattr(writer, "newsegment", None)
     writer.cancel()
@@ -322,7 +330,7 @@ def _cancel(writer) -> None:  # noqa: ANN001
                 writer.storage.delete_file(name)
 
 
-def _write_article(writer, article: Article, topics: TopicSet) -> int:  # noqa: ANN001
+def _write_article(writer, article: Article, topics: TopicSet) -> int:
     for paragraph in article.paragraphs:
         writer.add_document(**to_document(article, paragraph, topics.tag(paragraph.text)))
     return len(article.paragraphs)

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 
-
 def run(*args: str, env_home: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "BRIEFING_HOME": str(env_home)}
     env.pop("BRIEFING_INDEX_DIR", None)

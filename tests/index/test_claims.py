@@ -5,8 +5,7 @@ import pytest
 
 import index
 from index.claims import SpeakerNames, canonical_description
-from index.ingest import extract_claims
-from index.ingest import load_article
+from index.ingest import extract_claims, load_article
 
 from ..conftest import SEEDS
 
@@ -52,12 +51,12 @@ def test_layered_sources_in_sgh(seed_claims):
     assert ("SGH Insight", "understanding is that") in speakers
     continued = _by(sgh, "continued")[0]
     assert continued.speaker == "senior official in Beijing" and len(continued.content_spans) == 2
-    urged = [c for c in _by(sgh, "urged") if c.source_text == "he"][0]
+    urged = next(c for c in _by(sgh, "urged") if c.source_text == "he")
     assert urged.speaker == "Yang Jiechi" and urged.kind == "mixed"
 
 
 def test_nested_claim_inside_the_outlets_own_voice(seed_claims):
-    blinken = [c for c in seed_claims["SGH Insight"] if c.speaker == "Antony Blinken" and c.cue == "said"][0]
+    blinken = next(c for c in seed_claims["SGH Insight"] if c.speaker == "Antony Blinken" and c.cue == "said")
     assert blinken.content.startswith("the US will stand for human rights")
 
 

@@ -1,9 +1,8 @@
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-import pytest
 
 from index.textnorm import UndecodableError, decode_bytes, normalise, sanitize_display
 
