@@ -17,6 +17,8 @@ Typical use::
 
 from .claims import claim_record
 from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing, QueryError
+from .export import FORMATS as EXPORT_FORMATS
+from .export import render as render_briefing
 from .ingest import IngestError, extract_claims, load_path
 from .models import Article, Claim, Paragraph, Skipped
 from .overview import (
@@ -33,20 +35,25 @@ from .search import (
     Hit,
     ParagraphContext,
     SearchResult,
+    facet_values,
     get_article,
     get_paragraph,
+    list_articles,
     related,
     search,
 )
+from .spans import ClaimMark, claim_marks
 from .store import BriefingIndex, IndexReport, build_index, configured_topics, open_index
 from .textnorm import sanitize_display
 from .topics import TopicError, TopicSet
 
 __all__ = [
+    "EXPORT_FORMATS",
     "Article",
     "BriefingError",
     "BriefingIndex",
     "Claim",
+    "ClaimMark",
     "Fragment",
     "Hit",
     "IndexBusy",
@@ -65,16 +72,20 @@ __all__ = [
     "TopicSuggestion",
     "build_index",
     "bundled_seeds_dir",
-    "configured_topics",
+    "claim_marks",
     "claim_record",
+    "configured_topics",
     "default_index_dir",
     "extract_claims",
+    "facet_values",
     "get_article",
     "get_paragraph",
     "index_stats",
+    "list_articles",
     "load_path",
     "open_index",
     "related",
+    "render_briefing",
     "sanitize_display",
     "search",
     "speaker_counts",

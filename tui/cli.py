@@ -113,10 +113,16 @@ def open_for_reading(args: argparse.Namespace) -> index.BriefingIndex:
 
 
 def _run_tui(args: argparse.Namespace) -> int:
-    ix = open_for_reading(args)
-    with ix:
-        output.print_summary(index.index_stats(ix), index.topic_counts(ix))
-    return 0
+    """The browser on a terminal; a summary of the index when output goes to a pipe or file."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        with open_for_reading(args) as ix:
+            output.print_summary(index.index_stats(ix), index.topic_counts(ix))
+        return 0
+    from .app import BriefingApp  # Textual costs ~0.25 s to import: only load it for the TUI
+
+    app = BriefingApp(index_dir(args))
+    app.run()
+    return app.return_code or 0
 
 
 def _run_index(args: argparse.Namespace) -> int:

@@ -1,0 +1,150 @@
+"""Briefing documents: the paragraphs a user collected, quoted with who said what and cited.
+
+One function per format so the CLI and the TUI write identical files. Article text is
+untrusted: it is cleaned of control characters and, in Markdown, kept inside block quotes
+with characters that would start Markdown structure escaped, so a pasted briefing renders as
+the quoted text and nothing else.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from .search import Hit
+from .textnorm import sanitize_display
+
+FORMATS = ("md", "json", "csv")
+GROUPINGS = ("topic", "article")
+UNGROUPED = "Other paragraphs"
+
+CSV_FIELDS = ("id", "outlet", "date", "title", "author", "url", "paragraph", "paragraphs",
+              "topics", "speakers", "claims", "text")
+
+
+def citation(hit: Hit) -> dict[str, Any]:
+    """The fields every format carries for one paragraph."""
+    return {
+        "id": hit.id,
+        "outlet": _clean(hit.outlet),
+        "date": hit.date or None,
+        "title": _clean(hit.title),
+        "author": _clean(hit.author) or None,
+        "url": _clean(hit.url) or None,
+        "paragraph": hit.paragraph,
+        "paragraphs": hit.paragraphs,
+        "topics": list(hit.topics),
+        "speakers": _speakers(hit),
+        "claims": [
+            {"speaker": _clean(c.get("speaker", "")), "cue": _clean(c.get("cue", "")),
+             "kind": c.get("kind", ""), "content": _clean(c.get("content", ""))}
+            for c in hit.claims
+        ],
+        "text": _clean(hit.text),
+    }
+
+
+def render(hits: Sequence[Hit], fmt: str, *, title: str = "Briefing", group_by: str = "topic",
+           now: datetime | None = None) -> str:
+    """The briefing as text in ``fmt`` (``md``, ``json`` or ``csv``)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if group_by not in GROUPINGS:
+        raise ValueError(f"unknown grouping {group_by!r}; use one of {', '.join(GROUPINGS)}")
+    stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    if fmt == "json":
+        return json.dumps({"title": title, "generated": stamp,
+                           "paragraphs": [citation(h) for h in hits]},
+                          ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return _csv(hits)
+    return _markdown(hits, title, group_by, stamp)
+
+
+def _markdown(hits: Sequence[Hit], title: str, group_by: str, stamp: str) -> str:
+    lines = [f"# {_md_inline(title)}", "", f"Generated {stamp} · {len(hits)} paragraph(s) from "
+             f"{len({h.outlet for h in hits})} outlet(s).", ""]
+    for group, members in _groups(hits, group_by):
+        lines += [f"## {_md_inline(group)}", ""]
+        for hit in members:
+            lines += _md_paragraph(hit)
+    if not hits:
+        lines.append("_No paragraphs._")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _md_paragraph(hit: Hit) -> list[str]:
+    quoted = [f"> {_md_inline(line)}" if line.strip() else ">"
+              for line in _clean(hit.text).split("\n")]
+    out = [*quoted, ""]
+    speakers = _speakers(hit)
+    if speakers:
+        out += [f"Claims by: {', '.join(_md_inline(s) for s in speakers)}", ""]
+    cite = [_md_inline(_clean(hit.outlet)) or "Unknown outlet", hit.date or "undated",
+            f"“{_md_inline(_clean(hit.title))}”"]
+    where = f"paragraph {hit.paragraph} of {hit.paragraphs}" if hit.paragraphs else (
+        f"paragraph {hit.paragraph}")
+    url = _clean(hit.url)
+    source = f"<{url}>" if url and not re.search(r"[\s<>]", url) else ""
+    out += ["— " + ", ".join(cite + ([source] if source else []) + [where]), ""]
+    return out
+
+
+def _groups(hits: Sequence[Hit], group_by: str) -> list[tuple[str, list[Hit]]]:
+    groups: dict[str, list[Hit]] = {}
+    for hit in hits:
+        if group_by == "article":
+            key = f"{_clean(hit.title) or hit.article_id} ({_clean(hit.outlet)}, {hit.date or 'undated'})"
+        else:
+            key = hit.topics[0] if hit.topics else UNGROUPED
+        groups.setdefault(key, []).append(hit)
+    ordered = sorted(groups.items(), key=lambda kv: kv[0] == UNGROUPED)
+    if group_by == "article":
+        for _, members in ordered:
+            members.sort(key=lambda h: h.paragraph)
+    return ordered
+
+
+def _csv(hits: Sequence[Hit]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for hit in hits:
+        row = citation(hit)
+        row["topics"] = "; ".join(row["topics"])
+        row["speakers"] = "; ".join(row["speakers"])
+        row["claims"] = "; ".join(f"{c['speaker']} ({c['cue']}, {c['kind']})" for c in row["claims"])
+        writer.writerow({k: _spreadsheet_safe(row[k]) for k in CSV_FIELDS})
+    return buffer.getvalue()
+
+
+def _spreadsheet_safe(value: Any) -> Any:
+    """Spreadsheets run cells that start with = + - @ as formulas; article text must not."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return "" if value is None else value
+
+
+def _speakers(hit: Hit) -> list[str]:
+    seen: dict[str, None] = {}
+    for claim in hit.claims:
+        name = _clean(claim.get("speaker", ""))
+        if name:
+            seen.setdefault(name, None)
+    return list(seen)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+
+
+def _md_inline(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _clean(value: object) -> str:
+    return sanitize_display("" if value is None else str(value))

@@ -1,0 +1,272 @@
+"""Pilot tests: each key path of the browser, driven as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+import index
+from tui import state
+from tui.screens.article import ArticleScreen, ArticleView
+from tui.screens.help import HelpScreen
+from tui.screens.pinned import PinnedScreen
+from tui.widgets.detail_panel import ClaimList, RelatedList
+
+from .conftest import browse, detail, filters, results, settle, status, type_query
+
+
+async def test_typing_taiwan_shows_both_outlets_and_who_said_what(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "Taiwan")
+        outlets = {h.outlet for h in results(pilot).hits}
+        assert outlets == {"The Hill", "SGH Insight"}
+        assert results(pilot).total == 3
+        panel = detail(pilot)
+        assert panel.hit is not None and panel.hit.id == results(pilot).hits[0].id
+        speakers = {c["speaker"] for c in panel.hit.claims}
+        assert {"SGH Insight", "Antony Blinken"} <= speakers
+        assert panel.query_one(ClaimList).option_count == len(panel.hit.claims)
+        # "Also reported by" lists the other outlet's paragraph on the same statement.
+        assert panel.related and all(h.outlet != panel.hit.outlet for h in panel.related)
+        assert panel.query_one(RelatedList).option_count == len(panel.related)
+
+
+async def test_search_as_you_type_uses_the_last_word_as_a_prefix(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "taiw")
+        assert results(pilot).total == 3
+
+
+async def test_malformed_queries_show_an_inline_error_and_never_crash(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for text in ('"taiwan', "foo:bar", "*wan", "taiwan AND", "[/]", "(", "title:"):
+            await type_query(pilot, text)
+            message, kind = status(pilot)
+            assert kind == "error", (text, message)
+            assert app.is_running
+        await type_query(pilot, '"taiwan')
+        # An open phrase still shows what it would find once closed.
+        assert results(pilot).total >= 1
+
+
+async def test_no_matches_offers_did_you_mean(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "taiwn xinjian")
+        message, kind = status(pilot)
+        assert results(pilot).total == 0
+        assert kind == "suggestion" and "taiwan" in message.lower()
+
+
+async def test_space_toggles_topic_filters_and_c_clears_them(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        everything = results(pilot).total
+        pane = filters(pilot)
+        pane.focus()
+        pane.highlighted = pane._keys.index(("topic", "Taiwan"))
+        await pilot.press("space")
+        await settle(pilot)
+        assert pane.selected["topic"] == ["Taiwan"]
+        assert results(pilot).total == 3
+        assert all("Taiwan" in h.topics for h in results(pilot).hits)
+        # A second topic widens the set (OR within a section).
+        pane.highlighted = pane._keys.index(("topic", "Xinjiang"))
+        await pilot.press("space")
+        await settle(pilot)
+        assert all({"Taiwan", "Xinjiang"} & set(h.topics) for h in results(pilot).hits)
+        await pilot.press("c")
+        await settle(pilot)
+        assert pane.selected == {"topic": [], "outlet": [], "speaker": []}
+        assert results(pilot).total == everything
+
+
+async def test_filter_counts_follow_the_query(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "Taiwan")
+        counts = dict(filters(pilot)._rows("outlet"))
+        assert counts == {"SGH Insight": 2, "The Hill": 1}
+
+
+async def test_s_filters_by_the_selected_claims_speaker(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, '"frank and tough"')
+        await pilot.press("escape")
+        claims = detail(pilot).query_one(ClaimList)
+        claims.focus()
+        speakers = [c["speaker"] for c in detail(pilot).hit.claims]
+        claims.highlighted = speakers.index("senior Chinese sources")
+        speaker = detail(pilot).selected_speaker()
+        assert speaker == "senior Chinese sources"
+        await pilot.press("s")
+        await settle(pilot)
+        assert filters(pilot).selected["speaker"] == [speaker]
+        assert all(any(c["speaker"] == speaker for c in h.claims) for h in results(pilot).hits)
+
+
+async def test_enter_opens_the_article_at_the_paragraph_and_escape_returns(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, '"frank and tough"')
+        await pilot.press("escape")
+        chosen = results(pilot).current
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert screen.current is not None and screen.current.id == chosen.id
+        assert screen.query_one(ArticleView).option_count == chosen.paragraphs
+        await pilot.press("j")
+        assert screen.current.paragraph == chosen.paragraph + 1
+        await pilot.press("escape")
+        assert browse(pilot) is not None
+
+
+async def test_also_reported_by_jumps_to_the_other_outlet(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "Xinjiang Tibet Hong Kong human rights")
+        await pilot.press("escape")
+        first = results(pilot).current
+        related = detail(pilot).query_one(RelatedList)
+        assert detail(pilot).related
+        related.focus()
+        related.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.current.outlet != first.outlet
+
+
+async def test_pins_persist_and_the_briefing_lists_them(make_app, tmp_path: Path):
+    session_file = tmp_path / "session.json"
+    app = make_app(session=session_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "Taiwan")
+        await pilot.press("escape", "p")
+        pinned_id = results(pilot).current.id
+        assert app.session.pins == [pinned_id]
+        await pilot.press("b")
+        assert isinstance(app.screen, PinnedScreen)
+        assert [pid for pid, _ in app.screen.items] == [pinned_id]
+        await pilot.press("escape")
+        await pilot.pause(0.7)  # the session is saved shortly after a change
+    saved, problem = state.load(session_file)
+    assert problem is None
+    assert saved.pins == [pinned_id] and saved.query == "Taiwan"
+
+    again = make_app(session=session_file)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert pilot.app.screen.query_one("#query", Input).value == "Taiwan"
+        assert results(pilot).total == 3
+        await pilot.press("b")
+        await pilot.press("x")
+        assert again.session.pins == []
+
+
+async def test_filters_persist_and_vanished_values_are_dropped(make_app, tmp_path: Path):
+    session_file = tmp_path / "session.json"
+    state.save(session_file, state.Session(topics=["Taiwan", "Gone topic"], outlets=["Nowhere"]))
+    app = make_app(session=session_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert filters(pilot).selected["topic"] == ["Taiwan"]
+        assert filters(pilot).selected["outlet"] == []
+        assert results(pilot).total == 3
+
+
+async def test_a_corrupt_session_file_starts_fresh(make_app, tmp_path: Path):
+    session_file = tmp_path / "session.json"
+    session_file.write_text("{not json")
+    app = make_app(session=session_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert results(pilot).total == 28
+
+
+async def test_help_lists_every_key(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen._body().plain
+        for key, meaning in (("/", "Search"), ("c", "Clear filters"), ("s", "Speaker filter"),
+                             ("p", "Pin"), ("b", "Briefing"), ("space", "Toggle filter"),
+                             ("q", "Quit"), ("ctrl+q", "Quit"), ("tab", "panes"),
+                             ("escape", "Back"), ("x / delete", "Unpin"), ("enter", "Open article")):
+            assert key in text and meaning in text, (key, meaning)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_q_types_while_searching_and_quits_otherwise(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "iraq")
+        assert app.is_running
+        assert pilot.app.screen.query_one("#query", Input).value == "iraq"
+        await pilot.press("escape", "q")
+    assert app.return_code == 0
+
+
+async def test_results_page_in_as_the_cursor_reaches_the_end(make_app, monkeypatch):
+    monkeypatch.setattr("tui.screens.browse.PAGE_SIZE", 10)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        listed = results(pilot)
+        assert len(listed.hits) == 10 and listed.total == 28
+        listed.focus()
+        await pilot.press("end")
+        await settle(pilot)
+        assert len(listed.hits) == 20
+
+
+async def test_a_reindex_by_another_process_shows_up(make_app, index_copy: Path, seed_copy: Path):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "zeppelin")
+        assert results(pilot).total == 0
+        (seed_copy / "airships.txt").write_text(
+            "Airships return\n\nA zeppelin flew over the harbour, officials said.\n")
+        with index.BriefingIndex.open(index_copy) as writer:
+            writer.update([seed_copy])
+        for _ in range(30):
+            await pilot.pause(0.1)
+            if results(pilot).total:
+                break
+        await settle(pilot)
+        assert results(pilot).total == 1
+
+
+async def test_export_of_the_pinned_briefing_writes_markdown(make_app, isolated_home: Path):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "Taiwan")
+        await pilot.press("escape", "p")
+        app.export_pinned("md")
+    written = list((isolated_home / "data" / "exports").glob("briefing-*.md"))
+    assert len(written) == 1
+    text = written[0].read_text()
+    assert "SGH Insight" in text and "2021-02-10" in text and "paragraph 8 of 17" in text

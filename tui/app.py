@@ -1,0 +1,265 @@
+"""The briefing browser: opens the index, owns the session, and routes between screens."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.worker import Worker, WorkerState
+
+import index
+
+from . import state
+from .commands import BriefingCommands
+from .messages import IndexChanged, IndexProgress, IndexReady
+from .screens.article import ArticleScreen
+from .screens.browse import BrowseScreen
+from .screens.help import HelpScreen
+from .screens.pinned import PinnedScreen
+from .widgets.filter_list import FilterList
+from .widgets.results_list import ResultsList
+
+WATCH_SECONDS = 2.0
+SAVE_DELAY_SECONDS = 0.5
+
+
+class BriefingApp(App[None]):
+    """Constructed with its locations, so tests and users can point it anywhere."""
+
+    TITLE = "briefing"
+    COMMANDS = App.COMMANDS | {BriefingCommands}
+    BINDINGS = [
+        Binding("question_mark", "help", "Keys", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self, index_dir: Path, session_path: Path | None = None,
+                 watch_seconds: float = WATCH_SECONDS) -> None:
+        super().__init__()
+        self.index_dir = index_dir
+        self.session_path = session_path or state.default_path()
+        self.session, self._session_problem = state.load(self.session_path)
+        self.index: index.BriefingIndex | None = None
+        self._generation = -1
+        self._watch_seconds = watch_seconds
+        self._save_timer = None
+        self._reindex_cancel = threading.Event()
+
+    # -- start and stop ---------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.session.theme in self.available_themes:
+            self.theme = self.session.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.push_screen(BrowseScreen())
+        if self._session_problem:
+            self.notify(self._session_problem, severity="warning", markup=False)
+        self.open_worker()
+
+    def on_unmount(self) -> None:
+        self._reindex_cancel.set()
+        self._save_now()
+        if self.index is not None:
+            self.index.close()
+
+    @property
+    def browse(self) -> BrowseScreen:
+        return next(s for s in self.screen_stack if isinstance(s, BrowseScreen))
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def open_worker(self) -> None:
+        notes: list[str] = []
+        ix = index.open_index(self.index_dir, progress=self._relay_progress, notify=notes.append)
+        self.call_from_thread(self._opened, ix, " ".join(notes) or None)
+
+    def _opened(self, ix: index.BriefingIndex, note: str | None) -> None:
+        self.index = ix
+        self._generation = ix.generation()
+        self.browse.post_message(IndexReady(note))
+        self.set_interval(self._watch_seconds, self.watch_worker)
+
+    def _relay_progress(self, done: int, total: int, path: str) -> None:
+        self.browse.post_message(IndexProgress(done, total, path))
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def watch_worker(self) -> None:
+        """Another process may re-index this index; its commit shows up as a new generation."""
+        if self.index is None:
+            return
+        generation = self.index.generation()
+        if generation != self._generation:
+            self._generation = generation
+            self.browse.post_message(IndexChanged("The index changed on disk: results updated."))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Every worker error ends here as a message, never as a crash."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        text = str(error) if isinstance(error, index.BriefingError) else (
+            f"{type(error).__name__}: {error}")
+        if event.worker.group == "index":
+            self.browse.query_one("SearchBar").show_status(  # type: ignore[attr-defined]
+                f"Cannot open the index: {text}", "error")
+        self.notify(text, title=f"{event.worker.group} failed", severity="error", markup=False,
+                    timeout=10)
+
+    # -- session ----------------------------------------------------------------------------
+
+    def remember(self, *, query: str, filters: dict[str, list[str]]) -> None:
+        self.session.query = query
+        self.session.topics = filters.get("topic", [])
+        self.session.outlets = filters.get("outlet", [])
+        self.session.speakers = filters.get("speaker", [])
+        self._save_soon()
+
+    def _theme_changed(self, theme: Theme) -> None:
+        self.session.theme = theme.name
+        self._save_soon()
+
+    def _save_soon(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY_SECONDS, self._save_now)
+
+    def _save_now(self) -> None:
+        try:
+            state.save(self.session_path, self.session)
+        except OSError as exc:
+            self.notify(f"could not save the session to {self.session_path}: {exc}",
+                        severity="warning", markup=False)
+
+    # -- pins -------------------------------------------------------------------------------
+
+    def toggle_pin(self, hit: index.Hit) -> None:
+        pinned = self.session.toggle_pin(hit.id)
+        self.notify(("Pinned" if pinned else "Unpinned") + f" ¶{hit.paragraph} of "
+                    f"{index.sanitize_display(hit.title)[:60]}", markup=False, timeout=2)
+        self._pins_changed()
+
+    def unpin(self, paragraph_id: str) -> None:
+        if paragraph_id in self.session.pins:
+            self.session.pins.remove(paragraph_id)
+        self._pins_changed()
+
+    def _pins_changed(self) -> None:
+        self._save_soon()
+        self.browse.refresh_pins()
+
+    def pinned_hit(self, paragraph_id: str) -> index.Hit | None:
+        if self.index is None:
+            return None
+        try:
+            return index.get_paragraph(self.index, paragraph_id).hit
+        except index.QueryError:
+            return None
+
+    def export_pinned(self, fmt: str) -> None:
+        hits = [h for h in (self.pinned_hit(p) for p in self.session.pins) if h is not None]
+        if not hits:
+            self.notify("Nothing pinned to export. Press p on a paragraph to pin it.",
+                        markup=False, timeout=4)
+            return
+        folder = index.paths.data_dir() / "exports"
+        target = folder / f"briefing-{datetime.now():%Y%m%d-%H%M%S}.{fmt}"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            target.write_text(index.render_briefing(hits, fmt, title="Pinned briefing"),
+                              encoding="utf-8")
+        except OSError as exc:
+            self.notify(f"could not write {target}: {exc}", severity="error", markup=False)
+            return
+        self.notify(f"Exported {len(hits)} paragraph(s) to {target}", markup=False, timeout=8)
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def open_article(self, article_id: str, paragraph_id: str) -> None:
+        if self.index is None:
+            return
+        paragraphs = index.get_article(self.index, article_id)
+        if not paragraphs:
+            self.notify("That article is no longer in the index.", markup=False)
+            return
+        while isinstance(self.screen, ArticleScreen):
+            self.pop_screen()
+        self.push_screen(ArticleScreen(paragraphs, paragraph_id))
+
+    def _back_to_browse(self) -> BrowseScreen:
+        while not isinstance(self.screen, BrowseScreen):
+            self.pop_screen()
+        return self.browse
+
+    def toggle_filter(self, facet: str, value: str) -> None:
+        filters = self._back_to_browse().query_one(FilterList)
+        if value in filters.selected[facet]:
+            filters.set_selected({**filters.selected, facet: [v for v in filters.selected[facet]
+                                                              if v != value]})
+            filters.post_message(FilterList.Changed(filters.selected_copy()))
+        else:
+            filters.choose(facet, value)
+
+    def filter_by_speaker(self, speaker: str) -> None:
+        browse = self._back_to_browse()
+        browse.query_one(FilterList).choose("speaker", speaker)
+        browse.query_one(ResultsList).focus()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self._binding_groups()))
+
+    def _binding_groups(self) -> Iterable[tuple[str, list[Binding]]]:
+        return [
+            ("Browse", [*BrowseScreen.BINDINGS, *FilterList.BINDINGS]),  # type: ignore[list-item]
+            ("Article", list(ArticleScreen.BINDINGS)),  # type: ignore[arg-type]
+            ("Pinned briefing", list(PinnedScreen.BINDINGS)),  # type: ignore[arg-type]
+            ("App", list(self.BINDINGS)),  # type: ignore[arg-type]
+        ]
+
+    def action_show_briefing(self) -> None:
+        if not isinstance(self.screen, PinnedScreen):
+            self.push_screen(PinnedScreen())
+
+    def action_clear_filters(self) -> None:
+        self._back_to_browse().action_clear_filters()
+
+    # -- re-indexing ------------------------------------------------------------------------
+
+    def action_reindex(self) -> None:
+        if self.index is None:
+            return
+        self.notify("Re-indexing the sources of this index…", markup=False, timeout=3)
+        self.reindex_worker()
+
+    @work(thread=True, exclusive=True, group="reindex", exit_on_error=False)
+    def reindex_worker(self) -> None:
+        ix = self.index
+        assert ix is not None
+        sources = [Path(s) for s in ix.sources]
+        report = ix.update(sources, progress=self._relay_progress, cancel=self._reindex_cancel)
+        self._generation = ix.generation()
+        self.browse.post_message(IndexChanged("Re-indexed: " + report.summary()))
+
+    # -- command palette --------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Re-index", "Index the sources again (new and changed files)",
+                            self.action_reindex)
+        yield SystemCommand("Show pinned briefing", "The paragraphs you pinned (b)",
+                            self.action_show_briefing)
+        for fmt, label in (("md", "Markdown"), ("json", "JSON"), ("csv", "CSV")):
+            yield SystemCommand(f"Export pinned briefing as {label}",
+                                "Write the pinned paragraphs with citations to the data folder",
+                                lambda fmt=fmt: self.export_pinned(fmt))
+        yield SystemCommand("Clear filters", "Remove every topic, outlet and speaker filter (c)",
+                            self.action_clear_filters)
+        yield SystemCommand("Help: all keys", "Every key and the query language (?)",
+                            self.action_help)

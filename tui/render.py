@@ -1,0 +1,139 @@
+"""Article data → Textual ``Content``, the only way untrusted text reaches a widget.
+
+Every string from an article, a query or a file name is cleaned by ``sanitize_display`` (no
+control characters or escape sequences reach the terminal) and wrapped in ``Content`` (never
+parsed as markup). Styling is applied by span, not by building markup strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from textual.content import Content
+
+import index
+
+ROLE_STYLES = {
+    "source": "bold $accent",
+    "cue": "bold $warning",
+    "content": "italic $success",
+}
+MATCH_STYLE = "bold reverse"
+FRAGMENT_CHARS = 180
+KIND_LABELS = {"direct": "direct quote", "indirect": "paraphrase", "mixed": "partial quote"}
+
+
+def plain(value: object, style: str = "") -> Content:
+    """Any untrusted value as literal, cleaned content."""
+    content = Content(index.sanitize_display("" if value is None else str(value)))
+    return content.stylize(style) if style else content
+
+
+def join(parts: Iterable[Content], separator: str = " · ") -> Content:
+    return Content(separator).join([p for p in parts if p.plain])
+
+
+def hit_heading(hit: index.Hit, pinned: bool = False) -> Content:
+    """outlet · date · title, as one line."""
+    return Content.assemble(
+        plain("● ", "$accent") if pinned else "",
+        join([plain(hit.outlet or "unknown outlet", "bold"), plain(hit.date or "undated", "dim"),
+              plain(hit.title)]),
+    )
+
+
+def fragment(hit: index.Hit, limit: int = FRAGMENT_CHARS) -> Content:
+    """The highlighted excerpt when the search made one, otherwise the paragraph's start."""
+    if hit.highlights:
+        frag = hit.highlights[0]
+        content = _one_line(frag.text)
+        for start, end in frag.matches:
+            content = content.stylize(MATCH_STYLE, start, end)
+        return _shorten(content, limit)
+    return _shorten(_one_line(hit.text), limit)
+
+
+def hit_row(hit: index.Hit, pinned: bool = False) -> Content:
+    return Content("\n").join([hit_heading(hit, pinned), fragment(hit).stylize("dim")])
+
+
+def paragraph(hit: index.Hit, focus_claim: int | None = None) -> Content:
+    """The paragraph with each claim's source, cue and content styled by role.
+
+    With ``focus_claim`` only that claim is marked, so the reader can see exactly which words
+    a single attribution covers when claims nest ("our understanding is that Blinken said").
+    """
+    text = index.sanitize_display(hit.text)
+    content = Content(text)
+    for mark in index.claim_marks(text, hit.start, hit.claims):
+        if focus_claim is None or mark.claim == focus_claim:
+            content = content.stylize(ROLE_STYLES[mark.role], mark.start, mark.end)
+    return content
+
+
+def claim_row(claim: dict[str, Any], outlet: str) -> Content:
+    """speaker — cue · kind · outlet, then the claimed content."""
+    kind = KIND_LABELS.get(str(claim.get("kind", "")), str(claim.get("kind", "")))
+    head = Content.assemble(
+        plain(claim.get("speaker") or "unattributed", ROLE_STYLES["source"]),
+        "  ",
+        join([plain(claim.get("cue", ""), ROLE_STYLES["cue"]), plain(kind, "dim"),
+              plain(f"in {outlet}" if outlet else "", "dim")]),
+    )
+    said = _shorten(_one_line(claim.get("content", "")), 220).stylize(ROLE_STYLES["content"])
+    return Content("\n").join([head, Content.assemble("  “", said, "”")])
+
+
+def meta(hit: index.Hit) -> Content:
+    lines = [
+        plain(hit.title or "(untitled)", "bold"),
+        join([plain(hit.outlet or "unknown outlet", "bold $accent"),
+              plain(hit.date or "undated"), plain(f"by {hit.author}" if hit.author else "")]),
+    ]
+    if hit.url:
+        lines.append(plain(hit.url, "underline dim"))
+    where = f"paragraph {hit.paragraph} of {hit.paragraphs}" if hit.paragraphs else (
+        f"paragraph {hit.paragraph}")
+    lines.append(plain(where, "dim"))
+    return Content("\n").join(lines)
+
+
+def related_row(hit: index.Hit) -> Content:
+    return Content("\n").join([
+        hit_heading(hit),
+        _shorten(_one_line(hit.text), FRAGMENT_CHARS).stylize("dim"),
+    ])
+
+
+def filter_row(label: str, count: int, selected: bool) -> Content:
+    box = "[x] " if selected else "[ ] "
+    style = "" if count or selected else "dim"
+    return Content.assemble(plain(box, "bold $accent" if selected else "dim"),
+                            plain(f"{count:>3} ", "dim"), plain(label, style))
+
+
+def legend() -> Content:
+    return Content.assemble(
+        plain("source", ROLE_STYLES["source"]), "  ", plain("cue", ROLE_STYLES["cue"]), "  ",
+        plain("content", ROLE_STYLES["content"]),
+    )
+
+
+def _one_line(value: object) -> Content:
+    """Same length as the cleaned text, so highlight offsets still apply."""
+    return Content(index.sanitize_display("" if value is None else str(value)).replace("\n", " "))
+
+
+def _shorten(content: Content, limit: int) -> Content:
+    if len(content.plain) <= limit:
+        return content
+    return Content.assemble(content[:limit].rstrip(), "…")
+
+
+def speaker_names(claims: Sequence[dict[str, Any]]) -> list[str]:
+    seen: dict[str, None] = {}
+    for claim in claims:
+        if claim.get("speaker"):
+            seen.setdefault(str(claim["speaker"]), None)
+    return list(seen)

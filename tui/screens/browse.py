@@ -1,0 +1,292 @@
+"""The main screen: search bar, filters, results and the detail panel."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input
+from textual.worker import get_current_worker
+
+import index
+
+from ..messages import (
+    DetailReady,
+    IndexChanged,
+    IndexProgress,
+    IndexReady,
+    ResultsReady,
+    SearchFailed,
+)
+from ..widgets.detail_panel import DetailPanel
+from ..widgets.filter_list import FilterList
+from ..widgets.results_list import ResultsList
+from ..widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from ..app import BriefingApp
+
+DEBOUNCE_SECONDS = 0.12
+PAGE_SIZE = 200
+HIGHLIGHTED_HITS = 60  # more than a tall terminal shows; the rest are highlighted if paged in
+RELATED_LIMIT = 5
+NARROW_WIDTH = 110
+
+
+class BrowseScreen(Screen[None]):
+    """Search as you type; every keystroke restarts a short timer, and each search runs in an
+    exclusive worker so a stale one can never paint over a newer one."""
+
+    BINDING_GROUP_TITLE = "Browse"
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="browse.search"),
+        Binding("escape", "leave_search", "Leave search", show=False, id="browse.leave"),
+        Binding("c", "clear_filters", "Clear filters", id="browse.clear"),
+        Binding("s", "speaker_filter", "Speaker filter", id="browse.speaker"),
+        Binding("p", "pin", "Pin", id="browse.pin"),
+        Binding("b", "briefing", "Briefing", id="browse.briefing"),
+        Binding("enter", "open", "Open article", show=False, id="browse.open"),
+    ]
+
+    DEFAULT_CSS = """
+    BrowseScreen #main { height: 1fr; }
+    BrowseScreen #right { width: 1fr; layout: horizontal; }
+    BrowseScreen.-narrow #right { layout: vertical; }
+    BrowseScreen.-narrow ResultsList { height: 1fr; width: 1fr; }
+    BrowseScreen.-narrow DetailPanel { height: 1fr; width: 1fr; }
+    BrowseScreen.-narrow FilterList { width: 22; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._debounce: Timer | None = None
+        self._limit = PAGE_SIZE
+        self._keep_cursor = False
+
+    @property
+    def briefing(self) -> BriefingApp:
+        return cast("BriefingApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar()
+        with Horizontal(id="main"):
+            yield FilterList(id="filters")
+            with Horizontal(id="right"):
+                yield ResultsList(id="results")
+                yield DetailPanel(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        session = self.briefing.session
+        bar = self.query_one(SearchBar)
+        bar.input.value = session.query
+        self.query_one(FilterList).set_selected(
+            {"topic": session.topics, "outlet": session.outlets, "speaker": session.speakers})
+        bar.show_status("Opening the index…")
+        self.query_one(ResultsList).focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+
+    # -- index lifecycle (messages from the app's workers) ----------------------------------
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        self.query_one(SearchBar).show_status(
+            f"Indexing {message.done}/{message.total} files… {message.path[-60:]}")
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        ix = self.briefing.index
+        assert ix is not None
+        filters = self.query_one(FilterList)
+        filters.set_topics(ix.topics.names)
+        known = {"topic": list(ix.topics.names), "outlet": index.facet_values(ix, "outlet"),
+                 "speaker": index.facet_values(ix, "speaker")}
+        kept = {f: [v for v in values if v in known[f]] for f, values in filters.selected.items()}
+        if kept != filters.selected:
+            filters.set_selected(kept)
+            self.notify("Some saved filters no longer exist in this index and were dropped.",
+                        markup=False, timeout=4)
+        if message.note:
+            self.notify(message.note, markup=False, timeout=6)
+        self.search_now()
+
+    def on_index_changed(self, message: IndexChanged) -> None:
+        if self.briefing.index is not None:
+            self.query_one(FilterList).set_topics(self.briefing.index.topics.names)
+        if message.summary:
+            self.notify(message.summary, markup=False, timeout=6)
+        self.search_now(keep_limit=True)
+
+    # -- searching --------------------------------------------------------------------------
+
+    @on(Input.Changed, "#query")
+    def _query_edited(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE_SECONDS, self.search_now)
+
+    @on(Input.Submitted, "#query")
+    def _query_submitted(self) -> None:
+        self.search_now()
+        self.query_one(ResultsList).focus()
+
+    def on_filter_list_changed(self, message: FilterList.Changed) -> None:
+        self.search_now()
+
+    def on_results_list_more_wanted(self) -> None:
+        if self._limit < self.query_one(ResultsList).total:
+            self._limit += PAGE_SIZE
+            self._run_search(self.query_one(SearchBar).input.value, keep=True)
+
+    def search_now(self, keep_limit: bool = False) -> None:
+        if self.briefing.index is None:
+            return
+        if not keep_limit:
+            self._limit = PAGE_SIZE
+        self._run_search(self.query_one(SearchBar).input.value, keep=keep_limit)
+
+    def _run_search(self, text: str, keep: bool) -> None:
+        filters = self.query_one(FilterList).selected_copy()
+        self._keep_cursor = keep
+        self.search_worker(text, filters, self._limit)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def search_worker(self, text: str, filters: dict[str, list[str]], limit: int) -> None:
+        ix = self.briefing.index
+        if ix is None:
+            return
+        worker = get_current_worker()
+        try:
+            result, error = _search(ix, text, filters, limit), None
+        except index.QueryError as exc:
+            error = str(exc)
+            try:
+                result = _search(ix, text, filters, limit, lenient=True)
+            except index.QueryError:
+                if not worker.is_cancelled:
+                    self.post_message(SearchFailed(text, error))
+                return
+        if not worker.is_cancelled:
+            self.post_message(ResultsReady(text, result, error))
+
+    def on_results_ready(self, message: ResultsReady) -> None:
+        bar = self.query_one(SearchBar)
+        if message.query != bar.input.value:
+            return  # typed on since; a newer search is coming
+        result = message.result
+        results = self.query_one(ResultsList)
+        keep = results.current.id if (self._keep_cursor and results.current) else None
+        results.show(result.hits, result.total, set(self.briefing.session.pins), keep=keep)
+        self.query_one(FilterList).set_facets(result.facets)
+        bar.show_count(result.total, len(result.hits))
+        if message.error:
+            bar.show_status(f"{message.error} — showing results as if it were closed", "error")
+        elif result.total == 0 and result.suggestion:
+            bar.show_status(f"No matches. Did you mean: {result.suggestion}", "suggestion")
+        elif result.total == 0:
+            bar.show_status("No matches." + (" Press c to clear the filters."
+                                              if self._has_filters() else ""))
+        else:
+            bar.show_status(self._describe_filters())
+        self.briefing.remember(query=message.query, filters=self.query_one(FilterList).selected_copy())
+
+    def on_search_failed(self, message: SearchFailed) -> None:
+        if message.query == self.query_one(SearchBar).input.value:
+            self.query_one(SearchBar).show_status(message.error, "error")
+
+    def _has_filters(self) -> bool:
+        return any(self.query_one(FilterList).selected.values())
+
+    def _describe_filters(self) -> str:
+        selected = self.query_one(FilterList).selected
+        parts = [f"{name}: {' or '.join(values)}" for name, values in
+                 (("topic", selected["topic"]), ("outlet", selected["outlet"]),
+                  ("speaker", selected["speaker"])) if values]
+        return "Filtered by " + "; ".join(parts) if parts else ""
+
+    # -- the selected hit -------------------------------------------------------------------
+
+    def on_results_list_hit_highlighted(self, message: ResultsList.HitHighlighted) -> None:
+        panel = self.query_one(DetailPanel)
+        if message.hit is None:
+            panel.show(None)
+            return
+        panel.show(message.hit, ())
+        self.detail_worker(message.hit)
+
+    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
+    def detail_worker(self, hit: index.Hit) -> None:
+        ix = self.briefing.index
+        if ix is None:
+            return
+        try:
+            found = index.related(ix, hit.id, limit=RELATED_LIMIT)
+        except index.QueryError:
+            found = ()
+        if not get_current_worker().is_cancelled:
+            self.post_message(DetailReady(hit, found))
+
+    def on_detail_ready(self, message: DetailReady) -> None:
+        current = self.query_one(ResultsList).current
+        if current is not None and current.id == message.hit.id:
+            self.query_one(DetailPanel).show(current, message.related)
+
+    def on_results_list_hit_chosen(self, message: ResultsList.HitChosen) -> None:
+        self.briefing.open_article(message.hit.article_id, message.hit.id)
+
+    def on_detail_panel_related_chosen(self, message: DetailPanel.RelatedChosen) -> None:
+        self.briefing.open_article(message.hit.article_id, message.hit.id)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.query_one(SearchBar).input.focus()
+
+    def action_leave_search(self) -> None:
+        if self.query_one(SearchBar).input.has_focus:
+            self.query_one(ResultsList).focus()
+
+    def action_open(self) -> None:
+        hit = self.query_one(ResultsList).current
+        if hit is not None:
+            self.briefing.open_article(hit.article_id, hit.id)
+
+    def action_clear_filters(self) -> None:
+        if self._has_filters():
+            self.query_one(FilterList).clear()
+        else:
+            self.notify("No filters to clear.", markup=False, timeout=2)
+
+    def action_speaker_filter(self) -> None:
+        speaker = self.query_one(DetailPanel).selected_speaker()
+        if speaker is None:
+            self.notify("The selected paragraph has no attributed claim.", markup=False, timeout=3)
+            return
+        self.query_one(FilterList).choose("speaker", speaker)
+
+    def action_pin(self) -> None:
+        hit = self.query_one(ResultsList).current
+        if hit is None:
+            return
+        self.briefing.toggle_pin(hit)
+        self.query_one(ResultsList).mark_pinned(set(self.briefing.session.pins))
+
+    def action_briefing(self) -> None:
+        self.briefing.action_show_briefing()
+
+    def refresh_pins(self) -> None:
+        self.query_one(ResultsList).mark_pinned(set(self.briefing.session.pins))
+
+
+def _search(ix: index.BriefingIndex, text: str, filters: dict[str, list[str]], limit: int,
+            lenient: bool = False) -> index.SearchResult:
+    return index.search(
+        ix, text, topics=filters["topic"], outlets=filters["outlet"], speakers=filters["speaker"],
+        limit=limit, highlight_top=HIGHLIGHTED_HITS, prefix_last=True, lenient=lenient,
+    )

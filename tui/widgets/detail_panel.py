@@ -1,0 +1,120 @@
+"""The selected paragraph: where it comes from, who says what in it, and who else reports it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+import index
+
+from .. import render
+
+
+class ClaimList(OptionList):
+    """The paragraph's claims; the highlighted one is marked in the paragraph above."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+
+class RelatedList(OptionList):
+    """Paragraphs from other outlets that report the same thing; enter jumps there."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+
+class DetailPanel(VerticalScroll):
+    DEFAULT_CSS = """
+    DetailPanel { width: 1fr; height: 1fr; border: round $panel; padding: 0 1; }
+    DetailPanel:focus-within { border: round $accent; }
+    DetailPanel > Static { height: auto; margin-bottom: 1; }
+    DetailPanel > .heading { margin: 0; color: $text-accent; text-style: bold; }
+    DetailPanel > OptionList { height: auto; max-height: 100%; border: none; padding: 0;
+                               margin-bottom: 1; background: transparent; }
+    DetailPanel > OptionList:focus { background-tint: $foreground 5%; }
+    """
+
+    class RelatedChosen(Message):
+        """The user picked a paragraph from another outlet."""
+
+        def __init__(self, hit: index.Hit) -> None:
+            super().__init__()
+            self.hit = hit
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.border_title = "Detail"
+        self.can_focus = False
+        self.hit: index.Hit | None = None
+        self.related: tuple[index.Hit, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Static(render.plain("Nothing selected.", "dim"), id="meta")
+        yield Static(Content(""), id="paragraph")
+        yield Static(Content.assemble(render.plain("Claims  "), render.legend()),
+                     classes="heading", id="claims-heading")
+        yield ClaimList(id="claims")
+        yield Static(render.plain("Also reported by"), classes="heading", id="related-heading")
+        yield RelatedList(id="related")
+
+    def show(self, hit: index.Hit | None, related: Sequence[index.Hit] = ()) -> None:
+        self.hit = hit
+        self.related = tuple(related)
+        meta = self.query_one("#meta", Static)
+        claims = self.query_one(ClaimList)
+        others = self.query_one(RelatedList)
+        if hit is None:
+            meta.update(render.plain("No paragraph selected.", "dim"))
+            self.query_one("#paragraph", Static).update(Content(""))
+            claims.set_options([])
+            others.set_options([])
+            return
+        meta.update(render.meta(hit))
+        self.query_one("#paragraph", Static).update(render.paragraph(hit))
+        if hit.claims:
+            claims.set_options([Option(render.claim_row(c, hit.outlet)) for c in hit.claims])
+            claims.highlighted = None
+        else:
+            claims.set_options([Option(render.plain("No attributed claims in this paragraph.",
+                                                    "dim"), disabled=True)])
+        if self.related:
+            others.set_options([Option(render.related_row(h)) for h in self.related])
+            others.highlighted = None
+        else:
+            others.set_options([Option(render.plain("No matching paragraph in another outlet.",
+                                                    "dim"), disabled=True)])
+        self.scroll_home(animate=False)
+
+    def selected_speaker(self) -> str | None:
+        """The highlighted claim's speaker, else the paragraph's first speaker."""
+        if self.hit is None or not self.hit.claims:
+            return None
+        claims = self.query_one(ClaimList)
+        position = claims.highlighted if claims.highlighted is not None else 0
+        if not 0 <= position < len(self.hit.claims):
+            position = 0
+        speaker = self.hit.claims[position].get("speaker")
+        return str(speaker) if speaker else None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if isinstance(event.option_list, ClaimList) and self.hit is not None:
+            event.stop()
+            self.query_one("#paragraph", Static).update(
+                render.paragraph(self.hit, focus_claim=event.option_index))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if isinstance(event.option_list, RelatedList) and event.option_index < len(self.related):
+            event.stop()
+            self.post_message(self.RelatedChosen(self.related[event.option_index]))

@@ -1,0 +1,136 @@
+"""Topics, outlets and speakers with live counts for the current query; space toggles one.
+
+Values within a section combine with OR, sections with AND (the search API's rule). Counts
+come from the search result's facets, so they always describe the query being shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from .. import render
+
+SECTIONS = (("topic", "Topics"), ("outlet", "Outlets"), ("speaker", "Speakers"))
+MAX_SPEAKERS = 40
+
+
+class FilterList(OptionList):
+    """One focusable pane holding every filter, so tab moves between panes, not sections."""
+
+    BINDINGS = [
+        Binding("space", "toggle", "Toggle filter", id="filters.toggle"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    FilterList { width: 28; height: 1fr; border: round $panel; padding: 0; }
+    FilterList:focus { border: round $accent; }
+    """
+
+    class Changed(Message):
+        """The user toggled a filter; ``selected`` maps section → chosen values."""
+
+        def __init__(self, selected: dict[str, list[str]]) -> None:
+            super().__init__()
+            self.selected = selected
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.border_title = "Filters"
+        self.selected: dict[str, list[str]] = {facet: [] for facet, _ in SECTIONS}
+        self._keys: list[tuple[str, str] | None] = []
+        self._topic_names: tuple[str, ...] = ()
+        self._facets: Mapping[str, Mapping[str, int]] = {}
+
+    def set_topics(self, names: Sequence[str]) -> None:
+        """Every configured topic is listed, even at zero, so the user sees what exists."""
+        self._topic_names = tuple(names)
+        self._rebuild()
+
+    def set_facets(self, facets: Mapping[str, Mapping[str, int]]) -> None:
+        self._facets = facets
+        self._rebuild()
+
+    def set_selected(self, selected: Mapping[str, Sequence[str]]) -> None:
+        self.selected = {facet: list(selected.get(facet, ())) for facet, _ in SECTIONS}
+        self._rebuild()
+
+    def clear(self) -> None:
+        self.set_selected({})
+        self.post_message(self.Changed(self.selected_copy()))
+
+    def choose(self, facet: str, value: str) -> None:
+        """Select ``value`` (if not already) and announce the change."""
+        if value not in self.selected[facet]:
+            self.selected[facet].append(value)
+            self._rebuild()
+            self.post_message(self.Changed(self.selected_copy()))
+
+    def selected_copy(self) -> dict[str, list[str]]:
+        return {facet: list(values) for facet, values in self.selected.items()}
+
+    def action_toggle(self) -> None:
+        key = self._key_at(self.highlighted)
+        if key is None:
+            return
+        facet, value = key
+        chosen = self.selected[facet]
+        if value in chosen:
+            chosen.remove(value)
+        else:
+            chosen.append(value)
+        self._rebuild()
+        self.post_message(self.Changed(self.selected_copy()))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter and mouse clicks toggle too."""
+        event.stop()
+        self.action_toggle()
+
+    @property
+    def highlighted_key(self) -> tuple[str, str] | None:
+        return self._key_at(self.highlighted)
+
+    def _key_at(self, position: int | None) -> tuple[str, str] | None:
+        if position is None or not 0 <= position < len(self._keys):
+            return None
+        return self._keys[position]
+
+    def _rebuild(self) -> None:
+        keep = self.highlighted_key
+        options: list[Option] = []
+        keys: list[tuple[str, str] | None] = []
+        for facet, title in SECTIONS:
+            rows = self._rows(facet)
+            if not rows:
+                continue
+            options.append(Option(render.plain(title, "bold $text-accent"), disabled=True))
+            keys.append(None)
+            for value, count in rows:
+                chosen = value in self.selected[facet]
+                options.append(Option(render.filter_row(value, count, chosen)))
+                keys.append((facet, value))
+        self._keys = keys
+        self.set_options(options)
+        if keep in keys:
+            self.highlighted = keys.index(keep)
+        elif self.highlighted is None or self._key_at(self.highlighted) is None:
+            first = next((i for i, k in enumerate(keys) if k is not None), None)
+            self.highlighted = first
+
+    def _rows(self, facet: str) -> list[tuple[str, int]]:
+        counts = dict(self._facets.get(facet, {}))
+        if facet == "topic":
+            names = list(self._topic_names) + [n for n in counts if n not in self._topic_names]
+        else:
+            names = sorted(counts, key=lambda n: (-counts[n], n.casefold()))
+            if facet == "speaker":
+                names = names[:MAX_SPEAKERS]
+        names += [v for v in self.selected[facet] if v not in names]
+        return [(name, counts.get(name, 0)) for name in names]

@@ -1,0 +1,86 @@
+"""One row per paragraph hit: outlet, date, title and the highlighted fragment.
+
+An ``OptionList`` renders only the lines in view, so thousands of rows cost no widgets; hits
+arrive a page at a time and the next page is asked for when the cursor reaches the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+import index
+
+from .. import render
+
+
+class ResultsList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    ResultsList { width: 1fr; height: 1fr; border: round $panel; }
+    ResultsList:focus { border: round $accent; }
+    ResultsList > .option-list--option { padding: 0 1 1 1; }
+    """
+
+    class HitHighlighted(Message):
+        """The cursor moved to ``hit`` (``None`` when the list is empty)."""
+
+        def __init__(self, hit: index.Hit | None) -> None:
+            super().__init__()
+            self.hit = hit
+
+    class HitChosen(Message):
+        """Enter or a click on ``hit``: open it."""
+
+        def __init__(self, hit: index.Hit) -> None:
+            super().__init__()
+            self.hit = hit
+
+    class MoreWanted(Message):
+        """The cursor reached the last listed hit and the search has more."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.border_title = "Results"
+        self.hits: tuple[index.Hit, ...] = ()
+        self.total = 0
+
+    def show(self, hits: Sequence[index.Hit], total: int, pinned: Container[str],
+             keep: str | None = None) -> None:
+        """Replace the rows; the cursor stays on ``keep`` (a paragraph id) when still listed."""
+        self.hits = tuple(hits)
+        self.total = total
+        self.set_options([Option(render.hit_row(h, h.id in pinned)) for h in self.hits])
+        ids = [h.id for h in self.hits]
+        self.highlighted = ids.index(keep) if keep in ids else (0 if ids else None)
+        if not ids:
+            self.post_message(self.HitHighlighted(None))
+
+    def mark_pinned(self, pinned: Container[str]) -> None:
+        for i, hit in enumerate(self.hits):
+            self.replace_option_prompt_at_index(i, render.hit_row(hit, hit.id in pinned))
+
+    @property
+    def current(self) -> index.Hit | None:
+        if self.highlighted is None or not 0 <= self.highlighted < len(self.hits):
+            return None
+        return self.hits[self.highlighted]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.post_message(self.HitHighlighted(self.current))
+        if event.option_index >= len(self.hits) - 1 and len(self.hits) < self.total:
+            self.post_message(self.MoreWanted())
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.current is not None:
+            self.post_message(self.HitChosen(self.current))
