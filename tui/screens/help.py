@@ -22,6 +22,7 @@ BUILT_IN = (
                     ("ctrl+q", "Quit, even while typing")]),
 )
 
+LIST_MOVES = ("cursor_down", "cursor_up")  # j/k: covered by "Move in a list"
 KEY_NAMES = {"enter": "enter", "escape": "escape", "space": "space", "delete": "delete",
              "tab": "tab"}
 
@@ -60,7 +61,8 @@ class HelpScreen(ModalScreen[None]):
 
     def _body(self) -> Content:
         lines: list[Content] = []
-        sections = [(title, [(self._keys(b), b.description) for b in bindings if b.description])
+        sections = [(title, [(self._keys(b), b.description) for b in bindings
+                             if b.description and b.action not in LIST_MOVES])
                     for title, bindings in self.groups]
         for title, rows in list(BUILT_IN) + sections:
             if not rows:

@@ -43,7 +43,7 @@ class DetailPanel(VerticalScroll):
     DetailPanel > .heading { margin: 0; color: $text-accent; text-style: bold; }
     DetailPanel > OptionList { height: auto; max-height: 100%; border: none; padding: 0;
                                margin-bottom: 1; background: transparent; }
-    DetailPanel > OptionList:focus { background-tint: $foreground 5%; }
+    DetailPanel > OptionList:focus { border: none; background-tint: $foreground 5%; }
     """
 
     class RelatedChosen(Message):

@@ -1,0 +1,46 @@
+"""Snapshots of the main screens at the smallest supported size and a roomy one."""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+
+from tui.widgets.detail_panel import ClaimList
+
+from .conftest import settle, type_query
+
+SIZES = [(80, 24), (120, 40)]
+
+
+async def _search_taiwan(pilot: Pilot) -> None:
+    await settle(pilot)
+    await type_query(pilot, "Taiwan")
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+async def _claim_selected(pilot: Pilot) -> None:
+    await _search_taiwan(pilot)
+    claims = pilot.app.screen.query_one(ClaimList)
+    claims.focus()
+    claims.highlighted = 1
+    await pilot.pause()
+
+
+async def _article(pilot: Pilot) -> None:
+    await _search_taiwan(pilot)
+    await pilot.press("enter")
+    await pilot.pause(0.2)
+
+
+async def _help(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("question_mark")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("scenario", [_search_taiwan, _claim_selected, _article, _help],
+                         ids=["main", "detail", "article", "help"])
+def test_screens(snap_compare, make_app, size, scenario):
+    assert snap_compare(make_app(), terminal_size=size, run_before=scenario)
