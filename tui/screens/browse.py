@@ -10,7 +10,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
@@ -32,7 +31,6 @@ from ..widgets.search_bar import SearchBar
 if TYPE_CHECKING:
     from ..app import BriefingApp
 
-DEBOUNCE_SECONDS = 0.12
 PAGE_SIZE = 200
 HIGHLIGHTED_HITS = 60  # more than a tall terminal shows; the rest are highlighted if paged in
 RELATED_LIMIT = 5
@@ -40,8 +38,10 @@ NARROW_WIDTH = 110
 
 
 class BrowseScreen(Screen[None]):
-    """Search as you type; every keystroke restarts a short timer, and each search runs in an
-    exclusive worker so a stale one can never paint over a newer one."""
+    """Search as you type. A keystroke searches at once when no search is running; keystrokes
+    that arrive during a search are coalesced into one search for the latest text when it ends.
+    So the first key paints within a frame, fast typing never queues stale searches (a thread
+    cannot be interrupted), and results for old text are dropped on arrival."""
 
     BINDING_GROUP_TITLE = "Browse"
     BINDINGS = [
@@ -65,7 +65,8 @@ class BrowseScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._debounce: Timer | None = None
+        self._searching = False
+        self._pending = False
         self._limit = PAGE_SIZE
         self._keep_cursor = False
 
@@ -127,9 +128,7 @@ class BrowseScreen(Screen[None]):
 
     @on(Input.Changed, "#query")
     def _query_edited(self) -> None:
-        if self._debounce is not None:
-            self._debounce.stop()
-        self._debounce = self.set_timer(DEBOUNCE_SECONDS, self.search_now)
+        self.search_now()
 
     @on(Input.Submitted, "#query")
     def _query_submitted(self) -> None:
@@ -152,30 +151,26 @@ class BrowseScreen(Screen[None]):
         self._run_search(self.query_one(SearchBar).input.value, keep=keep_limit)
 
     def _run_search(self, text: str, keep: bool) -> None:
-        filters = self.query_one(FilterList).selected_copy()
+        if self._searching:
+            self._pending = True
+            return
+        self._searching = True
         self._keep_cursor = keep
-        self.search_worker(text, filters, self._limit)
+        self.search_worker(text, self.query_one(FilterList).selected_copy(), self._limit)
+
+    def _search_done(self) -> None:
+        self._searching = False
+        if self._pending:
+            self._pending = False
+            self._run_search(self.query_one(SearchBar).input.value, keep=self._keep_cursor)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def search_worker(self, text: str, filters: dict[str, list[str]], limit: int) -> None:
-        ix = self.briefing.index
-        if ix is None:
-            return
-        worker = get_current_worker()
-        try:
-            result, error = _search(ix, text, filters, limit), None
-        except index.QueryError as exc:
-            error = str(exc)
-            try:
-                result = _search(ix, text, filters, limit, lenient=True)
-            except index.QueryError:
-                if not worker.is_cancelled:
-                    self.post_message(SearchFailed(text, error))
-                return
-        if not worker.is_cancelled:
-            self.post_message(ResultsReady(text, result, error))
+        """Always answers with exactly one message, so the next coalesced search can start."""
+        self.post_message(_answer(self.briefing.index, text, filters, limit))
 
     def on_results_ready(self, message: ResultsReady) -> None:
+        self._search_done()
         bar = self.query_one(SearchBar)
         if message.query != bar.input.value:
             return  # typed on since; a newer search is coming
@@ -197,6 +192,7 @@ class BrowseScreen(Screen[None]):
         self.briefing.remember(query=message.query, filters=self.query_one(FilterList).selected_copy())
 
     def on_search_failed(self, message: SearchFailed) -> None:
+        self._search_done()
         if message.query == self.query_one(SearchBar).input.value:
             self.query_one(SearchBar).show_status(message.error, "error")
 
@@ -282,6 +278,24 @@ class BrowseScreen(Screen[None]):
 
     def refresh_pins(self) -> None:
         self.query_one(ResultsList).mark_pinned(set(self.briefing.session.pins))
+
+
+def _answer(ix: index.BriefingIndex | None, text: str, filters: dict[str, list[str]],
+            limit: int) -> ResultsReady | SearchFailed:
+    """Strict first; a malformed query is read leniently so its results still show with the
+    error. Nothing a query does may end the app, so anything unexpected becomes a message."""
+    if ix is None:
+        return SearchFailed(text, "the index is not open yet")
+    try:
+        return ResultsReady(text, _search(ix, text, filters, limit))
+    except index.QueryError as exc:
+        error = str(exc)
+    except Exception as exc:  # a query must never take the app down; say what happened
+        return SearchFailed(text, f"search for {text!r} failed: {type(exc).__name__}: {exc}")
+    try:
+        return ResultsReady(text, _search(ix, text, filters, limit, lenient=True), error)
+    except Exception:  # the strict error is the one worth showing
+        return SearchFailed(text, error)
 
 
 def _search(ix: index.BriefingIndex, text: str, filters: dict[str, list[str]], limit: int,
