@@ -137,6 +137,7 @@ def search(
     q = parse_query(text, lenient=lenient, prefix_last=prefix_last)
     with index.lock:
         searcher = index.searcher()
+        q = _cap_expansions(q, searcher)
         restrict = _filters(index, searcher, topics, outlets, speakers, since, until)
         full = wq.And([q, restrict]) if restrict is not None else q
         browsing = isinstance(q, wq.Every)
@@ -163,6 +164,25 @@ def search(
         if not matched and not browsing:
             suggestion = _suggest(searcher, q, clean_query(text), restrict)
     return SearchResult(clean_query(text), len(matched), hits, facets, suggestion)
+
+
+def _cap_expansions(q: wq.Query, searcher: Searcher) -> wq.Query:
+    """Replace each prefix or wildcard with its ``MAX_EXPANSIONS`` most frequent words, so a
+    short pattern costs a bounded number of posting lists, not one per matching word."""
+    if isinstance(q, (wq.Prefix, wq.Wildcard)):
+        reader = searcher.reader()
+        field = q.field()
+        terms = [(reader.doc_frequency(f, t), f, t) for f, t in q.expanded_terms(reader)]
+        terms.sort(key=lambda x: -x[0])
+        words = [wq.Term(f, searcher.schema[f].from_bytes(t), boost=q.boost)
+                 for _, f, t in terms[:MAX_EXPANSIONS]]
+        return wq.Or(words) if words else wq.Term(field, q.text)
+    if q.is_leaf():
+        return q
+    return q.apply(lambda child: _cap_expansions(child, searcher))
+
+
+MAX_EXPANSIONS = 24
 
 
 def _filters(index, searcher, topics, outlets, speakers, since, until) -> wq.Query | None:

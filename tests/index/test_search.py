@@ -1,4 +1,5 @@
 import re
+import sys
 
 import pytest
 
@@ -153,3 +154,23 @@ def test_topic_counts_and_suggestions(seed_index):
     suggestions = index.suggest_topics(seed_index)
     covered = {"taiwan", "xinjiang", "tibet", "myanmar"}
     assert suggestions and not covered & {s.term for s in suggestions}
+
+
+def test_as_you_type_prefixes_start_at_three_letters(seed_index):
+    from whoosh import query as wq
+
+    from index.query import parse_query
+
+    assert not any(isinstance(q, wq.Prefix) for q in parse_query("ch", prefix_last=True).leaves())
+    assert any(isinstance(q, wq.Prefix) for q in parse_query("chi", prefix_last=True).leaves())
+    assert index.search(seed_index, "chi", prefix_last=True).total > 0
+
+
+def test_prefix_expansion_keeps_only_the_most_frequent_words(seed_index, monkeypatch):
+    everything = index.search(seed_index, "chin*").total
+    monkeypatch.setattr(sys.modules["index.search"], "MAX_EXPANSIONS", 1)
+    capped = index.search(seed_index, "chin*")
+    assert 0 < capped.total <= everything
+    words = {word.lower() for hit in capped.hits for f in hit.highlights
+             for word in (f.text[s:e] for s, e in f.matches)}
+    assert len({w.rstrip("’s") for w in words}) == 1, words

@@ -213,6 +213,8 @@ class BrowseScreen(Screen[None]):
         if message.hit is None:
             panel.show(None)
             return
+        if panel.hit is not None and panel.hit.id == message.hit.id:
+            return  # typing on usually keeps the top hit: its detail is already shown
         panel.show(message.hit, ())
         self.detail_worker(message.hit)
 

@@ -54,8 +54,9 @@ class FilterList(OptionList):
         self._rebuild()
 
     def set_facets(self, facets: Mapping[str, Mapping[str, int]]) -> None:
-        self._facets = facets
-        self._rebuild()
+        if facets != self._facets:
+            self._facets = facets
+            self._rebuild()
 
     def set_selected(self, selected: Mapping[str, Sequence[str]]) -> None:
         self.selected = {facet: list(selected.get(facet, ())) for facet, _ in SECTIONS}
