@@ -105,8 +105,11 @@ class App:
 
     def run(self, q: Query) -> tuple[int, list[str], list[str]]:
         text = q.label.split(" [")[0].rstrip("*")
-        result = index.search(self.ix, text, outlets=[q.outlet] if q.outlet else (),
-                              limit=TOP, highlight_top=TEXTS, prefix_last=q.prefix)
+        try:
+            result = index.search(self.ix, text, outlets=[q.outlet] if q.outlet else (),
+                                  limit=TOP, highlight_top=TEXTS, prefix_last=q.prefix)
+        except index.QueryError:  # e.g. "t": one letter is not a word; the TUI says so
+            return 0, [], []
         return result.total, [h.id for h in result.hits], [h.text for h in result.hits[:TEXTS]]
 
 
