@@ -9,24 +9,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Static
 from textual.widgets.option_list import Option
 
 import index
 
 from .. import render
+from ..widgets.keyed_list import KeyedList
 
 if TYPE_CHECKING:
     from ..app import BriefingApp
 
 
-class ArticleView(OptionList):
+class ArticleView(KeyedList):
     """Paragraphs as rows, so long articles scroll without a widget per paragraph."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
 
     DEFAULT_CSS = """
     ArticleView { height: 1fr; border: none; padding: 0 1; }

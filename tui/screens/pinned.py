@@ -14,17 +14,13 @@ from textual.widgets.option_list import Option
 import index
 
 from .. import render
+from ..widgets.keyed_list import KeyedList
 
 if TYPE_CHECKING:
     from ..app import BriefingApp
 
 
-class PinnedList(OptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
-
+class PinnedList(KeyedList):
     DEFAULT_CSS = """
     PinnedList { height: 1fr; border: round $accent; }
     PinnedList > .option-list--option { padding: 0 1 1 1; }

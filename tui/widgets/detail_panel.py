@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -15,24 +14,15 @@ from textual.widgets.option_list import Option
 import index
 
 from .. import render
+from .keyed_list import KeyedList
 
 
-class ClaimList(OptionList):
+class ClaimList(KeyedList):
     """The paragraph's claims; the highlighted one is marked in the paragraph above."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
 
-
-class RelatedList(OptionList):
+class RelatedList(KeyedList):
     """Paragraphs from other outlets that report the same thing; enter jumps there."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
 
 
 class DetailPanel(VerticalScroll):

@@ -14,18 +14,17 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from .. import render
+from .keyed_list import KeyedList
 
 SECTIONS = (("topic", "Topics"), ("outlet", "Outlets"), ("speaker", "Speakers"))
 MAX_SPEAKERS = 40
 
 
-class FilterList(OptionList):
+class FilterList(KeyedList):
     """One focusable pane holding every filter, so tab moves between panes, not sections."""
 
     BINDINGS = [
         Binding("space", "toggle", "Toggle filter", id="filters.toggle"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
     ]
 
     DEFAULT_CSS = """

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -16,14 +15,10 @@ from textual.widgets.option_list import Option
 import index
 
 from .. import render
+from .keyed_list import KeyedList
 
 
-class ResultsList(OptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
-
+class ResultsList(KeyedList):
     DEFAULT_CSS = """
     ResultsList { width: 1fr; height: 1fr; border: round $panel; }
     ResultsList:focus { border: round $accent; }
