@@ -36,7 +36,7 @@ async def _article(pilot: Pilot) -> None:
 async def _help(pilot: Pilot) -> None:
     await settle(pilot)
     await pilot.press("question_mark")
-    await pilot.pause()
+    await settle(pilot)  # the screen behind keeps loading its detail panel
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -84,6 +84,7 @@ class BrowseScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")  # before the first frame
         session = self.briefing.session
         bar = self.query_one(SearchBar)
         bar.input.value = session.query
