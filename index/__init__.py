@@ -19,6 +19,7 @@ from .claims import claim_record
 from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing, QueryError
 from .export import FORMATS as EXPORT_FORMATS
 from .export import render as render_briefing
+from .feeds import SUMMARY_TAG as FEED_SUMMARY_TAG
 from .ingest import IngestError, extract_claims, load_path
 from .models import Article, Claim, Paragraph, Skipped
 from .overview import (
@@ -49,6 +50,7 @@ from .topics import TopicError, TopicSet
 
 __all__ = [
     "EXPORT_FORMATS",
+    "FEED_SUMMARY_TAG",
     "Article",
     "BriefingError",
     "BriefingIndex",

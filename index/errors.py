@@ -25,3 +25,7 @@ class QueryError(BriefingError):
     """A query or filter the user must fix; the message names the problem."""
 
     exit_code = 2
+
+
+class IngestError(ValueError):
+    """A file that cannot become an article; the message is the reason."""

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import claims as claim_extraction
+from . import feeds, webpages
+from .errors import IngestError
 from .metadata import (
     MANIFEST_NAME,
     Metadata,
@@ -25,15 +27,14 @@ from .models import Article, Paragraph, Skipped
 from .paragraphs import Block, blocks, is_label, split_furniture
 from .textnorm import NormalisedText, UndecodableError, clean_line, decode_bytes, normalise
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+PAGE_SUFFIXES = (".html", ".htm")
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + PAGE_SUFFIXES + FEED_SUFFIXES
 # Folder documentation that sits next to articles but is not one.
 NOT_ARTICLES = ("readme", "license", "licence", "changelog", "contributing")
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_TITLE_CHARS = 300
-
-
-class IngestError(ValueError):
-    """A file that cannot become an article; the message is the reason."""
 
 
 def file_digest(data: bytes) -> str:
@@ -98,18 +99,27 @@ def read_bytes(path: Path) -> bytes:
 
 
 def load_article(path: Path, data: bytes, manifest: Metadata | None = None) -> Article:
-    """Parse one file's bytes into an article with paragraphs and claims."""
+    """Parse one text or Markdown file's bytes into an article with paragraphs and claims."""
     if not data.strip():
         raise IngestError("empty file")
     try:
         original = decode_bytes(data)
     except UndecodableError as exc:
         raise IngestError(str(exc)) from None
+    return article_from_text(path, original, file_digest(data), manifest,
+                             markdown=path.suffix.lower() in (".md", ".markdown"))
+
+
+def article_from_text(path: Path, original: str, file_hash: str, manifest: Metadata | None,
+                      *, markdown: bool = False, extracted: Metadata | None = None) -> Article:
+    """An article from decoded text. ``extracted`` is metadata an extractor found (web pages,
+    feeds): the text is then not the file's, so it is kept with the article as ``source_text``
+    and the offsets refer to it."""
     norm = normalise(original)
     text = norm.text
-    front = Metadata()
+    front = extracted or Metadata()
     body_start = 0
-    if path.suffix.lower() in (".md", ".markdown"):
+    if markdown:
         try:
             front, body_start = split_front_matter(text, path.name)
         except MetadataError as exc:
@@ -118,7 +128,7 @@ def load_article(path: Path, data: bytes, manifest: Metadata | None = None) -> A
     if not found:
         raise IngestError("no text (only whitespace or control characters)")
     derived, found = _title_and_dateline(found, front.title or (manifest.title if manifest else ""))
-    meta = derived.merged_over(from_file_name(path))
+    meta = derived.merged_over(from_file_name(path)) if extracted is None else derived
     meta = front.merged_over(meta)
     if manifest is not None:
         meta = manifest.merged_over(meta)
@@ -129,7 +139,7 @@ def load_article(path: Path, data: bytes, manifest: Metadata | None = None) -> A
     article = Article(
         id=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
         path=str(path),
-        file_hash=file_digest(data),
+        file_hash=file_hash,
         title=meta.title or "(untitled)",
         outlet=meta.outlet,
         author=meta.author,
@@ -137,6 +147,7 @@ def load_article(path: Path, data: bytes, manifest: Metadata | None = None) -> A
         url=meta.url,
         tags=meta.tags,
         paragraphs=paragraphs,
+        source_text=original if extracted is not None else "",
     )
     return claim_extraction.attach(article, norm)
 
@@ -179,8 +190,30 @@ def _paragraph(number: int, block: Block, norm: NormalisedText) -> Paragraph:
 
 
 def load_path(path: Path, manifest: Metadata | None = None) -> Article:
-    """Read and parse a file; raises ``IngestError`` with the reason it cannot be used."""
+    """Read and parse a single-article file; raises ``IngestError`` with the reason."""
     return load_article(path, read_bytes(path), manifest)
+
+
+def load_articles(path: Path, data: bytes, manifest: Metadata | None = None) -> list[Article]:
+    """Every article in a file: one for text, Markdown and web pages, one per entry for feeds."""
+    suffix = path.suffix.lower()
+    if suffix in PAGE_SUFFIXES:
+        page = webpages.extract(data, path.name)
+        return [article_from_text(path, page.text, file_digest(data), manifest,
+                                  extracted=page.metadata)]
+    if suffix in FEED_SUFFIXES:
+        entries = feeds.entries(data, path.name)
+        articles = []
+        for entry in entries:
+            try:
+                articles.append(article_from_text(path, entry.text, file_digest(data), manifest,
+                                                  extracted=entry.metadata))
+            except IngestError:
+                continue  # an entry with no text of its own; the others still count
+        if not articles:
+            raise IngestError("no feed entry has any text")
+        return articles
+    return [load_article(path, data, manifest)]
 
 
 class ManifestCache:
@@ -211,7 +244,7 @@ def extract_claims(paths: Iterable[Path]) -> tuple[list[Article], list[Skipped]]
             failed.append(found)
             continue
         try:
-            articles.append(load_path(found, manifests.for_file(found)))
+            articles.extend(load_articles(found, read_bytes(found), manifests.for_file(found)))
         except IngestError as exc:
             failed.append(Skipped(str(found), str(exc)))
     return claim_extraction.unify_speakers(articles), failed + manifests.errors

@@ -56,6 +56,9 @@ class Article:
     tags: tuple[str, ...]
     paragraphs: tuple[Paragraph, ...]
     claims: tuple[Claim, ...] = field(default=())
+    # Web pages and feed entries: the extracted text the offsets refer to (empty for text
+    # files, whose offsets refer to the file itself).
+    source_text: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from whoosh import query as wq
-from whoosh.qparser import AndGroup, FieldAliasPlugin, FuzzyTermPlugin, MultifieldParser
+from whoosh.qparser import AndGroup, FieldAliasPlugin, FuzzyTermPlugin, QueryParser
 
 from .errors import QueryError
 from .schema import build_schema
@@ -41,8 +41,10 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 _SCHEMA = build_schema()
 
 
-def _parser() -> MultifieldParser:
-    parser = MultifieldParser(["text", "title"], _SCHEMA, group=AndGroup)
+def _parser() -> QueryParser:
+    # Paragraph text only: a hit must contain the words its highlight shows. Titles are
+    # searched with title:, which matches every paragraph of the article.
+    parser = QueryParser("text", _SCHEMA, group=AndGroup)
     parser.add_plugin(FuzzyTermPlugin())
     parser.add_plugin(FieldAliasPlugin(_ALIASES))
     return parser

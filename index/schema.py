@@ -14,9 +14,10 @@ from whoosh import fields
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 
 from .models import Article, Claim, Paragraph
+from .neardup import bands
 
 # Bump when fields change: an index with another version is rebuilt, never misread.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TEXT_ANALYZER = StemmingAnalyzer()
 # Names (outlets, speakers) are matched word by word, unstemmed: outlet:hill, speaker:yang.
@@ -46,17 +47,30 @@ def build_schema() -> fields.Schema:
         heading=fields.STORED(),
         start=fields.STORED(),
         end=fields.STORED(),
+        # Web pages and feed entries: the extracted text offsets refer to (first paragraph only).
+        source_text=fields.STORED(),
+        # Near-duplicate copies (see neardup.py): lookup bands, the sketch, the cluster key.
+        dup_bands=fields.KEYWORD(stored=True, commas=True),
+        dup_sketch=fields.STORED(),
+        dup_key=fields.ID(stored=True, sortable=True),
     )
 
 
 def to_document(
-    article: Article, paragraph: Paragraph, topics: tuple[str, ...]
+    article: Article, paragraph: Paragraph, topics: tuple[str, ...], *,
+    sketch: tuple[int, ...] | None = None, dup_key: str = "",
 ) -> dict[str, Any]:
     """The Whoosh document for one paragraph; ids are article id + paragraph number."""
     claims = [c for c in article.claims if c.paragraph == paragraph.number]
     speakers = sorted({c.speaker for c in claims})
-    return {
-        "id": paragraph_id(article.id, paragraph.number),
+    pid = paragraph_id(article.id, paragraph.number)
+    extra: dict[str, Any] = {"dup_key": dup_key or pid}
+    if sketch:
+        extra.update(dup_bands=",".join(bands(sketch)), dup_sketch=list(sketch))
+    if article.source_text and paragraph.number == 1:
+        extra["source_text"] = article.source_text
+    return extra | {
+        "id": pid,
         "article_id": article.id,
         "path": article.path,
         "file_hash": article.file_hash,

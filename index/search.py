@@ -7,13 +7,14 @@ the TUI's worker threads, benchmarks) never touch live Whoosh objects.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from whoosh import highlight
 from whoosh import query as wq
-from whoosh.searching import Searcher
+from whoosh.searching import Results, Searcher
 from whoosh.sorting import FieldFacet
 
 from .errors import QueryError
@@ -52,6 +53,9 @@ class Hit:
     heading: bool = False
     score: float = 0.0
     highlights: tuple[Fragment, ...] = ()
+    tags: tuple[str, ...] = ()
+    dup_key: str = ""
+    also_in: tuple[str, ...] = ()  # other outlets that published this paragraph (wire copy)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -69,6 +73,7 @@ class Hit:
                 {"text": f.text, "matches": [list(m) for m in f.matches]} for f in self.highlights
             ],
             "topics": list(self.topics),
+            "also_in": list(self.also_in),
             "claims": [
                 {k: c[k] for k in ("speaker", "cue", "content", "kind")} for c in self.claims
             ],
@@ -78,16 +83,22 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
+    """``total`` counts matching paragraphs (the facets count the same way, so every outlet
+    that published a wire copy is counted); ``distinct`` counts them once per copy, as
+    ``hits`` lists them."""
+
     query: str
     total: int
     hits: tuple[Hit, ...]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None
+    distinct: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
             "query": self.query,
             "total": self.total,
+            "distinct": self.distinct,
             "hits": [h.to_json() for h in self.hits],
             "facets": self.facets,
             "suggestion": self.suggestion,
@@ -145,25 +156,43 @@ def search(
             results = searcher.search(
                 q,
                 filter=restrict,
-                limit=limit,
+                limit=limit * 2 if limit else limit,  # room for wire copies folded away
                 sortedby=[FieldFacet("date", reverse=True), FieldFacet("article_id"),
                           FieldFacet("paragraph")] if browsing else None,
-                terms=not browsing,
             )
             results.highlighter = _HIGHLIGHTER
             results.fragmenter = _HIGHLIGHTER.fragmenter
-            hits = tuple(
-                _hit(h, with_highlights=not browsing and (highlight_top is None or i < highlight_top))
-                for i, h in enumerate(results)
-            )
-            matched = set(full.docs(searcher))
+            hits = _distinct_hits(searcher, results, limit, highlight_top, browsing)
+            matched = list(full.docs(searcher))
             facets = _facet_counts(index, searcher, matched)
+            keys = searcher.reader().column_reader("dup_key")
+            distinct = len({keys[d] for d in matched})
         except (UnicodeError, ValueError, TypeError, IndexError) as exc:
             raise QueryError(f"cannot run query {clean_query(text)!r}: {exc}") from None
         suggestion = None
         if not matched and not browsing:
             suggestion = _suggest(searcher, q, clean_query(text), restrict)
-    return SearchResult(clean_query(text), len(matched), hits, facets, suggestion)
+    return SearchResult(clean_query(text), len(matched), hits, facets, suggestion, distinct)
+
+
+def _distinct_hits(searcher: Searcher, results: Results, limit: int | None,
+                   highlight_top: int | None, browsing: bool) -> tuple[Hit, ...]:
+    """One hit per wire copy (the best-ranked), naming the other outlets that published it."""
+    hits: list[Hit] = []
+    seen: set[str] = set()
+    for result in results:
+        key = result.get("dup_key") or result.get("id")
+        if key in seen:
+            continue
+        seen.add(key)
+        highlighted = not browsing and (highlight_top is None or len(hits) < highlight_top)
+        hit = _hit(result, with_highlights=highlighted)
+        others = sorted({d.get("outlet_name", "") for d in searcher.documents(dup_key=key)}
+                        - {hit.outlet, ""})
+        hits.append(replace(hit, also_in=tuple(others)) if others else hit)
+        if limit is not None and len(hits) >= limit:
+            break
+    return tuple(hits)
 
 
 def _cap_expansions(q: wq.Query, searcher: Searcher) -> wq.Query:
@@ -215,39 +244,74 @@ def facet_values(index: BriefingIndex, facet: str) -> list[str]:
 
 
 def _facet_counts(
-    index: BriefingIndex, searcher: Searcher, matched: set[int]
+    index: BriefingIndex, searcher: Searcher, matched: list[int]
 ) -> dict[str, dict[str, int]]:
-    sets = _facet_sets(searcher)
+    """Per-value counts for the matched documents.
+
+    Topics and outlets are few, so each value is a bitmask (a Python int) and a count is one
+    AND and a popcount in C; speakers are many and sparse, so they are counted by walking the
+    matched documents that have claims.
+    """
+    facets = _facet_index(searcher)
+    mask = _bitmask(matched, facets.size)
     names = {t.lower(): t for t in index.topics.names}
     counts: dict[str, dict[str, int]] = {}
-    for facet, by_value in sets.items():
-        counted = {
-            (names.get(value, value) if facet == "topic" else value): len(matched & docs)
-            for value, docs in by_value.items()
-        }
-        counts[facet] = dict(sorted(((k, v) for k, v in counted.items() if v),
-                                    key=lambda kv: (-kv[1], kv[0].casefold())))
+    for facet, by_value in facets.masks.items():
+        counted = {(names.get(v, v) if facet == "topic" else v): (mask & bits).bit_count()
+                   for v, bits in by_value.items()}
+        counts[facet] = _ordered(counted)
+    speakers: Counter[str] = Counter()
+    by_doc = facets.speakers
+    for doc in matched:
+        names_here = by_doc.get(doc)
+        if names_here:
+            speakers.update(names_here)
+    counts["speaker"] = _ordered(speakers)
     return counts
 
 
-_FACET_CACHE: dict[int, dict[str, dict[str, frozenset[int]]]] = {}
+def _ordered(counted: Mapping[str, int]) -> dict[str, int]:
+    return dict(sorted(((k, v) for k, v in counted.items() if v),
+                       key=lambda kv: (-kv[1], kv[0].casefold())))
 
 
-def _facet_sets(searcher: Searcher) -> dict[str, dict[str, frozenset[int]]]:
-    """Per-value document sets for each facet field, read once per searcher generation.
+def _bitmask(docs: list[int], size: int) -> int:
+    bits = bytearray((size >> 3) + 1)
+    for doc in docs:
+        bits[doc >> 3] |= 1 << (doc & 7)
+    return int.from_bytes(bits, "little")
 
-    They are index data (posting lists), not results: a new commit means a new searcher.
+
+@dataclass(frozen=True, slots=True)
+class _FacetIndex:
+    size: int
+    masks: dict[str, dict[str, int]]
+    speakers: dict[int, tuple[str, ...]]
+
+
+_FACET_CACHE: dict[int, _FacetIndex] = {}
+
+
+def _facet_index(searcher: Searcher) -> _FacetIndex:
+    """Facet data read from the posting lists once per searcher generation.
+
+    It is index data, not results: a new commit means a new searcher and a new entry.
     """
     key = id(searcher)
     if key not in _FACET_CACHE:
         _FACET_CACHE.clear()
-        _FACET_CACHE[key] = {
-            facet: {
-                value: frozenset(searcher.docs_for_query(wq.Term(field_name, value)))
-                for value in facet_names(searcher, field_name)
-            }
-            for facet, field_name in FACET_FIELDS.items()
+        size = searcher.reader().doc_count_all()
+        masks = {
+            facet: {value: _bitmask(list(searcher.docs_for_query(wq.Term(field_name, value))), size)
+                    for value in facet_names(searcher, field_name)}
+            for facet, field_name in FACET_FIELDS.items() if facet != "speaker"
         }
+        speakers: dict[int, list[str]] = {}
+        for value in facet_names(searcher, FACET_FIELDS["speaker"]):
+            for doc in searcher.docs_for_query(wq.Term(FACET_FIELDS["speaker"], value)):
+                speakers.setdefault(doc, []).append(value)
+        _FACET_CACHE[key] = _FacetIndex(size, masks,
+                                        {d: tuple(v) for d, v in speakers.items()})
     return _FACET_CACHE[key]
 
 
@@ -292,6 +356,8 @@ def hit_from_stored(
         topics=tuple(t for t in (stored.get("topic") or "").split(",") if t),
         claims=tuple(json.loads(stored.get("claims") or "[]")),
         heading=bool(stored.get("heading")),
+        tags=tuple(t for t in (stored.get("tags") or "").split(",") if t),
+        dup_key=stored.get("dup_key", ""),
         score=score,
         highlights=highlights,
     )

@@ -29,10 +29,11 @@ from whoosh.searching import Searcher
 
 from .claims import unify_speakers
 from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing
-from .ingest import IngestError, ManifestCache, discover, file_digest, load_article, read_bytes
+from .ingest import IngestError, ManifestCache, discover, file_digest, load_articles, read_bytes
 from .models import Article, Skipped
+from .neardup import Clusters, sketch
 from .paths import bundled_seeds_dir, bundled_topics_file, user_topics_file
-from .schema import SCHEMA_VERSION, build_schema, to_document
+from .schema import SCHEMA_VERSION, build_schema, paragraph_id, to_document
 from .topics import TopicSet, merge_topic_files
 
 META_FILE = "briefing.json"
@@ -216,14 +217,15 @@ class BriefingIndex:
             with self._ix.searcher() as before:
                 articles = self._load_changed(before, plan, report, progress, cancel)
                 known = facet_names(before, "speaker_name")
-            unified = unify_speakers([a for a, _ in articles], known=known)
-            for article, (_, previous) in zip(unified, articles, strict=True):
-                if previous:
-                    writer.delete_by_term("path", article.path)
-                    report.updated += 1
-                else:
-                    report.added += 1
-                report.paragraphs += _write_article(writer, article, topics)
+                unified = unify_speakers([a for a, _ in articles], known=known)
+                clusters = Clusters(lambda band: _copies_with_band(before, band))
+                for article, (_, previous) in zip(unified, articles, strict=True):
+                    if previous:
+                        writer.delete_by_term("path", article.path)
+                        report.updated += 1
+                    else:
+                        report.added += 1
+                    report.paragraphs += _write_article(writer, article, topics, clusters)
             for path in plan.removed:
                 writer.delete_by_term("path", path)
             report.removed = len(plan.removed)
@@ -253,16 +255,18 @@ class BriefingIndex:
             if progress is not None:
                 progress(done, len(plan.changed), str(path))
             try:
-                article = load_article(path, read_bytes(path), plan.manifests.for_file(path))
+                found = load_articles(path, read_bytes(path), plan.manifests.for_file(path))
             except IngestError as exc:
                 report.failed.append(Skipped(str(path), str(exc)))
                 continue
-            twin = plan.article_paths.get(article.id) or _indexed_elsewhere(before, article)
-            if twin:
-                report.duplicates.append(Skipped(str(path), f"same text as {twin}, already indexed"))
-                continue
-            plan.article_paths[article.id] = article.path
-            loaded.append((article, previous))
+            for article in found:
+                twin = plan.article_paths.get(article.id) or _indexed_elsewhere(before, article)
+                if twin:
+                    report.duplicates.append(
+                        Skipped(str(path), f"same text as {twin}, already indexed"))
+                    continue
+                plan.article_paths[article.id] = article.path
+                loaded.append((article, previous))
         return loaded
 
     def _writer(self, wait: float):  # Whoosh's writer type is private
@@ -330,10 +334,18 @@ def _cancel(writer) -> None:
                 writer.storage.delete_file(name)
 
 
-def _write_article(writer, article: Article, topics: TopicSet) -> int:
+def _write_article(writer, article: Article, topics: TopicSet, clusters: Clusters) -> int:
     for paragraph in article.paragraphs:
-        writer.add_document(**to_document(article, paragraph, topics.tag(paragraph.text)))
+        sk = sketch(paragraph.text)
+        key = clusters.key_for(paragraph_id(article.id, paragraph.number), sk)
+        writer.add_document(**to_document(article, paragraph, topics.tag(paragraph.text),
+                                          sketch=sk, dup_key=key))
     return len(article.paragraphs)
+
+
+def _copies_with_band(searcher: Searcher, band: str) -> list[tuple[tuple[int, ...], str]]:
+    return [(tuple(d.get("dup_sketch") or ()), d.get("dup_key") or d["id"])
+            for d in searcher.documents(dup_bands=band)]
 
 
 def facet_names(searcher: Searcher, field_name: str) -> list[str]:

@@ -55,7 +55,14 @@ def fragment(hit: index.Hit, limit: int = FRAGMENT_CHARS) -> Content:
 
 
 def hit_row(hit: index.Hit, pinned: bool = False) -> Content:
-    return Content("\n").join([hit_heading(hit, pinned), fragment(hit).stylize("dim")])
+    lines = [hit_heading(hit, pinned), fragment(hit).stylize("dim")]
+    if hit.also_in:
+        lines.append(also_in(hit))
+    return Content("\n").join(lines)
+
+
+def also_in(hit: index.Hit) -> Content:
+    return plain("also in: " + ", ".join(hit.also_in), "italic $text-accent")
 
 
 def paragraph(hit: index.Hit, focus_claim: int | None = None) -> Content:
@@ -93,6 +100,10 @@ def meta(hit: index.Hit) -> Content:
     ]
     if hit.url:
         lines.append(plain(hit.url, "underline dim"))
+    if index.FEED_SUMMARY_TAG in hit.tags:
+        lines.append(plain("feed summary only: the feed did not carry the full story", "italic $warning"))
+    if hit.also_in:
+        lines.append(also_in(hit))
     where = f"paragraph {hit.paragraph} of {hit.paragraphs}" if hit.paragraphs else (
         f"paragraph {hit.paragraph}")
     lines.append(plain(where, "dim"))

@@ -29,7 +29,7 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_search_json_shape(home: Path):
     out = json.loads(run("search", "Taiwan", "--json", env_home=home).stdout)
-    assert set(out) == {"query", "total", "hits", "facets", "suggestion"}
+    assert set(out) == {"query", "total", "distinct", "hits", "facets", "suggestion"}
     assert out["total"] == 3 and out["query"] == "Taiwan"
     hit = out["hits"][0]
     assert {"id", "article_id", "title", "outlet", "date", "paragraph", "text", "highlights",

@@ -178,9 +178,9 @@ class BrowseScreen(Screen[None]):
         result = message.result
         results = self.query_one(ResultsList)
         keep = results.current.id if (self._keep_cursor and results.current) else None
-        results.show(result.hits, result.total, set(self.briefing.session.pins), keep=keep)
+        results.show(result.hits, result.distinct, set(self.briefing.session.pins), keep=keep)
         self.query_one(FilterList).set_facets(result.facets)
-        bar.show_count(result.total, len(result.hits))
+        bar.show_count(result.distinct, len(result.hits), result.total)
         if message.error:
             bar.show_status(f"{message.error} — showing results as if it were closed", "error")
         elif result.total == 0 and result.suggestion:

@@ -17,7 +17,7 @@ class SearchBar(Vertical):
     SearchBar { height: auto; padding: 0 1; }
     SearchBar > Horizontal { height: 3; }
     SearchBar Input { width: 1fr; }
-    SearchBar #count { width: auto; min-width: 12; padding: 1 0 0 1; color: $text-muted; }
+    SearchBar #count { width: auto; min-width: 12; max-width: 50%; padding: 1 0 0 1; color: $text-muted; }
     SearchBar #status { height: 1; color: $text-muted; padding: 0 1; }
     SearchBar #status.-error { color: $error; }
     SearchBar #status.-suggestion { color: $warning; }
@@ -37,10 +37,13 @@ class SearchBar(Vertical):
     def input(self) -> Input:
         return self.query_one("#query", Input)
 
-    def show_count(self, total: int, shown: int) -> None:
+    def show_count(self, total: int, shown: int, paragraphs: int | None = None) -> None:
+        """``total`` distinct hits; ``paragraphs`` counts wire copies too, when there are any."""
         label = f"{total:,} hit" + ("" if total == 1 else "s")
         if shown < total:
             label += f" ({shown:,} listed)"
+        if paragraphs is not None and paragraphs > total:
+            label += f" · {paragraphs - total:,} wire copies folded"
         self.query_one("#count", Static).update(render.plain(label))
 
     def show_status(self, message: str, kind: str = "") -> None:
