@@ -53,6 +53,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(run=_run_search)
 
+    p = sub.add_parser("export", parents=[common],
+                       help="write a cited briefing of a query's hits or the pinned paragraphs")
+    p.add_argument("--query", default="", help="query whose hits to export (see Query language)")
+    p.add_argument("--topic", action="append", default=[], help="only these topics (repeatable)")
+    p.add_argument("--outlet", action="append", default=[], help="only these outlets (repeatable)")
+    p.add_argument("--speaker", action="append", default=[], help="only these speakers (repeatable)")
+    p.add_argument("--pinned", action="store_true",
+                   help="export the paragraphs pinned in the browser (after any query hits)")
+    p.add_argument("--format", choices=index.EXPORT_FORMATS, required=True)
+    p.add_argument("--group-by", choices=["topic", "article"], default="topic",
+                   help="Markdown sections (default: topic)")
+    p.add_argument("--limit", type=_positive, default=200, help="most query hits (default 200)")
+    p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    p.set_defaults(run=_run_export)
+
     p = sub.add_parser("show", parents=[common], help="show one paragraph with its neighbours")
     p.add_argument("id", help="paragraph id, as in search results")
     p.add_argument("--json", action="store_true")
@@ -172,6 +187,38 @@ def _run_search(args: argparse.Namespace) -> int:
             limit=args.limit,
         )
     output.print_search(result, as_json=args.json)
+    return 0
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from . import state
+
+    hits: list[index.Hit] = []
+    with open_for_reading(args) as ix:
+        if args.query or args.topic or args.outlet or args.speaker or not args.pinned:
+            hits += index.search(ix, args.query, topics=args.topic, outlets=args.outlet,
+                                 speakers=args.speaker, limit=args.limit,
+                                 highlight_top=0).hits
+        if args.pinned:
+            session, problem = state.load(state.default_path())
+            if problem:
+                output.note(problem)
+            for pid in session.pins:
+                try:
+                    hits.append(index.get_paragraph(ix, pid).hit)
+                except index.QueryError:
+                    output.note(f"pinned paragraph {pid} is no longer in the index; left out")
+    unique = list({h.id: h for h in hits}.values())
+    title = f"Briefing: {args.query}" if args.query else "Briefing"
+    text = index.render_briefing(unique, args.format, title=title, group_by=args.group_by)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise index.BriefingError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    output.note(f"wrote {len(unique)} paragraph(s) to {args.output}")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -130,3 +131,32 @@ def test_hostile_text_is_printed_literally_without_escape_sequences(tmp_path: Pa
     out = run("search", "payload", "--index-dir", ix, env_home=tmp_path).stdout
     assert "[bold]x[/]" in out and "[/]" in out
     assert "\x1b]" not in out and "\x07" not in out
+
+
+def test_export_markdown_cites_both_outlets(home: Path):
+    text = run("export", "--query", "Taiwan", "--format", "md", env_home=home).stdout
+    assert text.startswith("# Briefing: Taiwan")
+    assert "— The Hill, 2021-02-05, “Blinken holds first call with Chinese counterpart”" in text
+    assert "— SGH Insight, 2021-02-10, “China: A Frosty Yang-Blinken Call”, paragraph 8 of 17" in text
+    assert "Claims by: Yang Jiechi" in text
+
+
+def test_export_json_and_csv_carry_the_same_fields(home: Path, tmp_path: Path):
+    out = json.loads(run("export", "--query", "Taiwan", "--format", "json", env_home=home).stdout)
+    assert len(out["paragraphs"]) == 3
+    assert {"outlet", "date", "title", "url", "paragraph", "speakers", "claims", "text"} <= set(
+        out["paragraphs"][0])
+    target = tmp_path / "b.csv"
+    run("export", "--query", "Taiwan", "--format", "csv", "-o", str(target), env_home=home)
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert len(rows) == 3 and {r["outlet"] for r in rows} == {"The Hill", "SGH Insight"}
+
+
+def test_export_pinned_reads_the_browsers_session(home: Path):
+    hit = json.loads(run("search", "frank", "--json", env_home=home).stdout)["hits"][0]
+    session = home / "data" / "session.json"
+    session.parent.mkdir(parents=True, exist_ok=True)
+    session.write_text(json.dumps({"pins": [hit["id"], "gone-1"]}))
+    result = run("export", "--pinned", "--format", "json", env_home=home)
+    assert [p["id"] for p in json.loads(result.stdout)["paragraphs"]] == [hit["id"]]
+    assert "gone-1 is no longer in the index" in result.stderr

@@ -1,0 +1,47 @@
+"""Briefing documents: grouping, citations, and untrusted text kept inert."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime
+
+import index
+from index.search import Hit
+
+
+def _hit(n: int, text: str, *, topics: tuple[str, ...] = ("Taiwan",), outlet: str = "Wire") -> Hit:
+    return Hit(id=f"a-{n}", article_id="a", title="A [title]", outlet=outlet, date="2021-02-05",
+               author="", url="https://x.example/a", path="/a.txt", paragraph=n, paragraphs=3,
+               text=text, start=0, end=len(text), topics=topics,
+               claims=({"speaker": "Yang Jiechi", "cue": "urged", "content": "x", "kind": "direct"},))
+
+
+NOW = datetime(2021, 2, 10, tzinfo=UTC)
+
+
+def test_markdown_groups_by_topic_and_cites_each_paragraph():
+    hits = [_hit(1, "One."), _hit(2, "Two.", topics=()), _hit(3, "Three.", topics=("Tibet",))]
+    text = index.render_briefing(hits, "md", now=NOW)
+    assert text.index("## Taiwan") < text.index("## Tibet") < text.index("## Other paragraphs")
+    assert "— Wire, 2021-02-05, “A \\[title\\]”, <https://x.example/a>, paragraph 1 of 3" in text
+    assert "Claims by: Yang Jiechi" in text
+
+
+def test_untrusted_text_stays_inert_in_every_format():
+    hostile = "=HYPERLINK(\"http://evil\")\x1b]52;c;eA==\x07 [@click=app.quit]x[/] # heading"
+    hit = _hit(1, hostile)
+    md = index.render_briefing([hit], "md", now=NOW)
+    assert "\x1b" not in md and "\x07" not in md
+    assert "> =HYPERLINK" in md and "\\[@click=app.quit\\]x\\[/\\] \\# heading" in md
+    row = next(csv.DictReader(io.StringIO(index.render_briefing([hit], "csv", now=NOW))))
+    assert row["text"].startswith("'=HYPERLINK")
+    data = json.loads(index.render_briefing([hit], "json", now=NOW))
+    assert data["paragraphs"][0]["text"].startswith("=HYPERLINK") and "\x1b" not in data["paragraphs"][0]["text"]
+
+
+def test_grouping_by_article_orders_paragraphs():
+    hits = [_hit(3, "Three."), _hit(1, "One.")]
+    text = index.render_briefing(hits, "md", group_by="article", now=NOW)
+    assert text.index("> One.") < text.index("> Three.")
