@@ -7,6 +7,7 @@ canonical URLs from the page's metadata. It runs entirely offline on the saved b
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -33,6 +34,8 @@ def extract(data: bytes, name: str) -> Page:
         raise IngestError(f"page is larger than {MAX_HTML_BYTES // 1048576} MiB of HTML")
     import trafilatura  # ~0.2 s to import: only when a page is read
 
+    _quiet_extractor_logs()
+
     try:
         doc = trafilatura.bare_extraction(
             data, with_metadata=True, include_comments=False, include_tables=False,
@@ -58,6 +61,16 @@ def extract(data: bytes, name: str) -> Page:
         url=clean_line(doc.url or ""),
     )
     return Page("\n\n".join([meta.title, *lines]) + "\n", meta)
+
+
+def _quiet_extractor_logs() -> None:
+    """The extractors log their complaints to stderr (through logging's last-resort handler);
+    ours become skip reasons instead, and stray stderr lines would garble the TUI."""
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
+        logger.propagate = False
 
 
 def page_title(title: str, site: str) -> str:
