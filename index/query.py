@@ -34,6 +34,7 @@ _KNOWN_FIELDS = frozenset([*FIELDS, *_ALIASES, *(a for v in _ALIASES.values() fo
 _FIELD = re.compile(r"(?<![\w\\])([A-Za-z_]\w*):")
 _LEADING_WILDCARD = re.compile(r"(?:^|[\s(:])[*?]")
 _OPERATOR_EDGE = re.compile(r"^\s*(?:AND|OR)\b|\b(?:AND|OR|NOT)\s*$")
+_ADJACENT_OPERATORS = re.compile(r"\b(?:AND|OR|NOT)\s+(?:AND|OR)\b")
 _DATE_BOUND = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -74,7 +75,11 @@ def parse_query(text: str, *, lenient: bool = False, prefix_last: bool = False) 
     _check_syntax(text)
     if prefix_last and _PARTIAL_WORD.search(text) and not text.endswith(("AND", "OR", "NOT")):
         text += "*"
-    parsed = _PARSER.parse(text)
+    try:
+        parsed = _PARSER.parse(text)
+    except Exception as exc:  # Whoosh's parser fails on some operator runs ("NOT AND a")
+        raise QueryError(f"cannot read the query {text!r} ({type(exc).__name__}); "
+                         "check the AND, OR and NOT operators") from None
     if parsed is wq.NullQuery:
         raise QueryError(f"nothing to search for in {text!r}")
     return _bounded(parsed)
@@ -115,6 +120,8 @@ def _check_syntax(text: str) -> None:
             raise QueryError(f"field {match.group(1)}: needs a value, e.g. {match.group(1)}:word")
     if _LEADING_WILDCARD.search(outside):
         raise QueryError("a word cannot start with * or ? (it would scan every term); type a prefix first")
+    if _ADJACENT_OPERATORS.search(outside):
+        raise QueryError(f"two operators in a row in {text!r}: put a word between them")
     if _OPERATOR_EDGE.search(outside):
         raise QueryError(f"AND, OR and NOT need a word on both sides in {text!r}")
 

@@ -58,3 +58,14 @@ def test_patterns_expand_to_a_bounded_number_of_words(seed_index):
 def test_fuzzy_terms_are_bounded(seed_index):
     fuzzy = [q for q in parse_query("taiwn~2").leaves() if isinstance(q, wq.FuzzyTerm)]
     assert fuzzy and all(q.maxdist <= 2 and q.prefixlength >= 1 for q in fuzzy)
+
+
+def test_operator_runs_are_refused_with_a_message(seed_index):
+    """Found by the fuzzer: Whoosh's parser raised IndexError on "NOT AND a"."""
+    for text in ("NOT AND a", "a OR AND b", "a AND OR b"):
+        try:
+            index.search(seed_index, text)
+        except index.QueryError as exc:
+            assert "operators in a row" in str(exc)
+        else:
+            raise AssertionError(text)
