@@ -28,10 +28,11 @@ from whoosh.index import LockError
 from whoosh.searching import Searcher
 
 from .claims import unify_speakers
-from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing
-from .ingest import IngestError, ManifestCache, discover, file_digest, load_articles, read_bytes
+from .errors import IndexBusy, IndexDamaged, IndexMissing
+from .ingest import IngestError, ManifestCache, discover, file_digest, read_bytes
 from .models import Article, Skipped
-from .neardup import Clusters, sketch
+from .neardup import Clusters
+from .parsing import Parsed, parse_files
 from .paths import bundled_seeds_dir, bundled_topics_file, user_topics_file
 from .schema import SCHEMA_VERSION, build_schema, paragraph_id, to_document
 from .topics import TopicSet, merge_topic_files
@@ -215,17 +216,17 @@ class BriefingIndex:
             if retag:
                 report.retagged = self._retag(writer, topics)
             with self._ix.searcher() as before:
-                articles = self._load_changed(before, plan, report, progress, cancel)
+                loaded = self._load_changed(before, plan, topics, report, progress, cancel)
                 known = facet_names(before, "speaker_name")
-                unified = unify_speakers([a for a, _ in articles], known=known)
+                unified = unify_speakers([p.article for p, _ in loaded], known=known)
                 clusters = Clusters(lambda band: _copies_with_band(before, band))
-                for article, (_, previous) in zip(unified, articles, strict=True):
+                for article, (parsed, previous) in zip(unified, loaded, strict=True):
                     if previous:
                         writer.delete_by_term("path", article.path)
                         report.updated += 1
                     else:
                         report.added += 1
-                    report.paragraphs += _write_article(writer, article, topics, clusters)
+                    report.paragraphs += _write_article(writer, article, parsed, clusters)
             for path in plan.removed:
                 writer.delete_by_term("path", path)
             report.removed = len(plan.removed)
@@ -244,29 +245,30 @@ class BriefingIndex:
                 _cancel(writer)
             raise
 
-    def _load_changed(self, before: Searcher, plan: _Plan, report: IndexReport,
+    def _load_changed(self, before: Searcher, plan: _Plan, topics: TopicSet, report: IndexReport,
                       progress: Progress | None, cancel: threading.Event | None,
-                      ) -> list[tuple[Article, bool]]:
-        """Parse every changed file (claims included); failures and duplicates are reported."""
-        loaded: list[tuple[Article, bool]] = []
-        for done, (path, previous) in enumerate(plan.changed, start=1):
-            if cancel is not None and cancel.is_set():
-                raise BriefingError("indexing cancelled; the index is unchanged")
+                      ) -> list[tuple[Parsed, bool]]:
+        """Parse every changed file (claims, topics, sketches); failures and duplicates are
+        reported."""
+        loaded: list[tuple[Parsed, bool]] = []
+        jobs = [(path, plan.manifests.for_file(path)) for path, _ in plan.changed]
+        was_indexed = dict(plan.changed)
+        outcomes = parse_files(jobs, topics, cancel)
+        for done, (path, outcome) in enumerate(outcomes, start=1):
             if progress is not None:
-                progress(done, len(plan.changed), str(path))
-            try:
-                found = load_articles(path, read_bytes(path), plan.manifests.for_file(path))
-            except IngestError as exc:
-                report.failed.append(Skipped(str(path), str(exc)))
+                progress(done, len(jobs), str(path))
+            if isinstance(outcome, str):
+                report.failed.append(Skipped(str(path), outcome))
                 continue
-            for article in found:
+            for parsed in outcome:
+                article = parsed.article
                 twin = plan.article_paths.get(article.id) or _indexed_elsewhere(before, article)
                 if twin:
                     report.duplicates.append(
                         Skipped(str(path), f"same text as {twin}, already indexed"))
                     continue
                 plan.article_paths[article.id] = article.path
-                loaded.append((article, previous))
+                loaded.append((parsed, was_indexed[path]))
         return loaded
 
     def _writer(self, wait: float):  # Whoosh's writer type is private
@@ -334,12 +336,11 @@ def _cancel(writer) -> None:
                 writer.storage.delete_file(name)
 
 
-def _write_article(writer, article: Article, topics: TopicSet, clusters: Clusters) -> int:
-    for paragraph in article.paragraphs:
-        sk = sketch(paragraph.text)
+def _write_article(writer, article: Article, parsed: Parsed, clusters: Clusters) -> int:
+    for paragraph, tags, sk in zip(article.paragraphs, parsed.topics, parsed.sketches,
+                                   strict=True):
         key = clusters.key_for(paragraph_id(article.id, paragraph.number), sk)
-        writer.add_document(**to_document(article, paragraph, topics.tag(paragraph.text),
-                                          sketch=sk, dup_key=key))
+        writer.add_document(**to_document(article, paragraph, tags, sketch=sk, dup_key=key))
     return len(article.paragraphs)
 
 

@@ -1,0 +1,98 @@
+"""Everything indexing does to a file before Whoosh sees it, on every core when it pays.
+
+Reading, decoding, paragraphs, claims, topic tags and near-duplicate sketches are pure
+per-file work, so a large update parses files in a pool of processes (spawned, not forked:
+the parent holds Whoosh file handles and threads) while the parent only merges speakers and
+writes. Small updates stay in-process, where a pool's start-up would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BriefingError, IngestError
+from .ingest import load_articles, read_bytes
+from .metadata import Metadata
+from .models import Article
+from .neardup import Sketch, sketch
+from .topics import TopicSet
+
+POOL_MIN_FILES = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """An article with what the writer needs per paragraph, in paragraph order."""
+
+    article: Article
+    topics: tuple[tuple[str, ...], ...]
+    sketches: tuple[Sketch | None, ...]
+
+
+Job = tuple[Path, Metadata | None]
+Outcome = tuple[Path, list[Parsed] | str]  # the articles, or why the file was skipped
+
+
+def parse_file(path: Path, manifest: Metadata | None, topics: TopicSet) -> list[Parsed] | str:
+    try:
+        articles = load_articles(path, read_bytes(path), manifest)
+    except IngestError as exc:
+        return str(exc)
+    return [Parsed(a, tuple(topics.tag(p.text) for p in a.paragraphs),
+                   tuple(sketch(p.text) for p in a.paragraphs)) for a in articles]
+
+
+def parse_files(jobs: list[Job], topics: TopicSet,
+                cancel: threading.Event | None = None) -> Iterator[Outcome]:
+    """Outcomes in the order of ``jobs``; raises ``BriefingError`` when cancelled."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) < POOL_MIN_FILES or workers < 2:
+        for path, manifest in jobs:
+            _check(cancel)
+            yield path, parse_file(path, manifest, topics)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                             initargs=(topics.definitions, os.getpid())) as pool:
+        try:
+            for outcome in pool.map(_parse_in_worker, jobs, chunksize=8):
+                _check(cancel)
+                yield outcome
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _check(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise BriefingError("indexing cancelled; the index is unchanged")
+
+
+_WORKER_TOPICS: TopicSet | None = None
+
+
+def _start_worker(definitions: Mapping[str, str], parent: int) -> None:
+    global _WORKER_TOPICS
+    _WORKER_TOPICS = TopicSet(definitions)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A killed parent (kill -9 mid-index) must not leave workers behind: they would wait on
+    their task pipe forever."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _parse_in_worker(job: Job) -> Outcome:
+    assert _WORKER_TOPICS is not None
+    path, manifest = job
+    return path, parse_file(path, manifest, _WORKER_TOPICS)
