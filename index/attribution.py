@@ -48,7 +48,11 @@ _SAY = (
     "recommends|recommended|point out|points out|pointed out|made clear|make clear|makes clear|"
     "call for|calls for|called for|calling for|call on|calls on|called on|calling on|"
     "blame|blames|blamed|attack|attacks|attacked|announce|want|wants|wanted|plan|plans|planned|"
-    "characterized|characterised|characterizes|characterises|characterize"
+    "characterized|characterised|characterizes|characterises|characterize|"
+    "decline|declines|declined|refuse|refuses|refused|seem|seems|seemed|appear|appears|"
+    "appeared|endorse|endorses|endorsed|support|supports|supported|praise|praises|praised|"
+    "defend|defends|defended|oppose|opposes|opposed|seek|seeks|sought|call|calls|called|"
+    "refer to|refers to|referred to|referring to|point to|points to|pointed to"
 )
 _AUX = r"(?:(?:has|have|had|will|would|did|does|do|may|might|could|should|is|was|were|are)" \
     r"(?:\s+not|n’t|n't)?\s+)?"
@@ -59,6 +63,22 @@ _NOUN_CONTEXT = {
     "for", "of", "the", "a", "an", "no", "other", "many", "news", "media", "press", "his", "her",
     "their", "its", "our", "my", "your", "some", "these", "those", "such", "in", "on", "with",
     "by", "this", "that", "to", "any", "every", "first", "last", "new", "recent", "earlier",
+}
+# Stances PolNeAR counts as attributions: "wants to run", "declined to comment", "seemed to
+# suggest" take an infinitive; "called it a disaster", "endorsed Clinton", "referring to the
+# deal" take an object.
+_TAKES_INFINITIVE = {
+    "want", "wants", "wanted", "plan", "plans", "planned", "hope", "hopes", "hoped", "refuse",
+    "refuses", "refused", "decline", "declines", "declined", "seem", "seems", "seemed", "appear",
+    "appears", "appeared", "seek", "seeks", "sought", "promise", "promises", "promised", "pledge",
+    "pledges", "pledged", "agree", "agrees", "agreed",
+}
+_TAKES_OBJECT = {
+    "call", "calls", "called", "endorse", "endorses", "endorsed", "support", "supports",
+    "supported", "praise", "praises", "praised", "defend", "defends", "defended", "oppose",
+    "opposes", "opposed", "criticize", "criticizes", "criticized", "accuse", "accuses", "accused",
+    "propose", "proposes", "proposed", "cite", "cites", "cited", "describe", "describes",
+    "described", "sought", "to",
 }
 # Verbs that are attributions only when they introduce content ("that", a colon, a quote).
 _NEEDS_INTRODUCER = {
@@ -74,6 +94,7 @@ _NEEDS_INTRODUCER = {
     "accuses", "accused", "counter", "counters", "countered", "charge", "charges", "charged",
     "propose", "proposes", "proposed", "recommend", "recommends", "recommended", "worry",
     "worries", "worried", "fear", "fears", "feared", "agree", "agrees", "agreed",
+    *_TAKES_INFINITIVE, *_TAKES_OBJECT,
 }
 # Words a source cannot start with (prepositions, "this", "first"…); determiners may.
 _NOT_SOURCE_START = _NOUN_CONTEXT - {
@@ -319,7 +340,11 @@ def _claim_at(text: str, start: int, end: int, cue: Span, qs: list[Span]) -> Raw
         quote = next((q for q in qs if q[0] >= after_as and not text[after_as:q[0]].strip()), None)
         content_end = quote[1] if quote else _clause_end(text, after_as, end)
     elif verb in _NEEDS_INTRODUCER and not re.match(r"\s*(?:that\b|:|,?\s*[“\"])", after):
-        return None
+        complement = (verb in _TAKES_INFINITIVE and re.match(r"\s+to\s+[a-z]", after)) or (
+            verb in _TAKES_OBJECT and re.match(r"\s+(?:[A-Z$“\"]|(?:the|a|an|his|her|their|its|"
+                                                 r"him|them|it|this|that|these|those)\b)", after))
+        if not complement:
+            return None
     content = _strip_content(text, cue[1], content_end)
     if content[1] - content[0] < 3:
         return None
@@ -400,6 +425,8 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
         if not chosen and (token.lower() in _ADVERBS or token.lower().endswith("ly")):
             continue
         if token.lower() in _CLAUSE_WORDS:
+            if not chosen and token.lower() == "who" and re.search(r",\s*$", segment[:word.start()]):
+                chosen.append(word)  # "Barkley, who said …": resolved to Barkley later
             break
         chosen.insert(0, word)
         if len(chosen) >= MAX_SOURCE_WORDS:
@@ -439,13 +466,18 @@ def _looks_like_source(phrase: str) -> bool:
     first = words[0].lower().strip("’'")
     if first.endswith("ing") or first in _NOT_SOURCE_START:
         return False
-    if first in _PRONOUNS:
+    if first in _PRONOUNS or first == "who":
         return len(words) == 1
+    if any(w[:1].isdigit() or w.lower() in _SHARE_WORDS for w in words):
+        return True  # "47 percent said", "more than 4 in 10 said", "a majority of voters"
     if first in ("the", "a", "an", "one", "another", "some", "many", "several", "two", "three",
                  "both", "most", "other", "his", "her", "their", "its", "our", "senior", "top"):
         return True
     return any(w[:1].isupper() for w in words) or words[-1].lower().rstrip("s") in _SOURCE_NOUNS
 
+
+_SHARE_WORDS = {"percent", "majority", "half", "third", "thirds", "quarter", "quarters",
+                "plurality", "minority"}
 
 _SOURCE_NOUNS = {
     "source", "official", "spokesman", "spokeswoman", "spokesperson", "aide", "analyst",

@@ -137,15 +137,18 @@ def _resolve(raw: RawClaim, text: str, article: Article, paragraph: int,
     confidence = raw.confidence
     if raw.self_attributed:
         speaker = article.outlet or "(the outlet)"
-    elif source_text.lower() in ("he", "she", "it", "they", "him", "her", "them"):
+    elif source_text.lower() in ("he", "she", "it", "they", "him", "her", "them", "who"):
         wanted = {"he": "person", "she": "person", "him": "person", "her": "person",
-                  "it": "org"}.get(source_text.lower())
+                  "who": "person", "it": "org"}.get(source_text.lower())
         speaker = next((s for s, kind in reversed(named) if wanted is None or kind == wanted), "")
         if not speaker:
             return None
         confidence -= 0.1
-    elif source_text.lower() in ("we", "i"):
-        return None
+    elif source_text.lower() == "i":
+        # Outside quotation marks "I" is the writer: a columnist's own account.
+        speaker = article.author or (f"{article.outlet} writer" if article.outlet else "the writer")
+    elif source_text.lower() == "we":
+        speaker = article.outlet or "(the outlet)"
     else:
         speaker = canonical_description(source_text)
         words = speaker.split()
