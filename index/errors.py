@@ -21,6 +21,10 @@ class IndexDamaged(BriefingError):
     pass
 
 
+class IndexOutdated(IndexDamaged):
+    """Made by another version of briefing: rebuilt like a damaged one, but named for what it is."""
+
+
 class QueryError(BriefingError):
     """A query or filter the user must fix; the message names the problem."""
 

@@ -28,7 +28,7 @@ from whoosh.index import LockError
 from whoosh.searching import Searcher
 
 from .claims import unify_speakers
-from .errors import IndexBusy, IndexDamaged, IndexMissing
+from .errors import IndexBusy, IndexDamaged, IndexMissing, IndexOutdated
 from .ingest import IngestError, ManifestCache, discover, file_digest, read_bytes
 from .models import Article, Skipped
 from .neardup import Clusters
@@ -108,7 +108,7 @@ class BriefingIndex:
             raise IndexMissing(f"no briefing index in {directory}")
         meta = _read_meta(directory)
         if meta.get("schema_version") != SCHEMA_VERSION:
-            raise IndexDamaged(
+            raise IndexOutdated(
                 f"index in {directory} was made by another version of briefing "
                 f"(schema {meta.get('schema_version')}, this version needs {SCHEMA_VERSION})"
             )
@@ -434,7 +434,8 @@ def open_index(
         sources = [Path(s) for s in _read_meta(directory).get("sources", [])] or [
             bundled_seeds_dir()
         ]
-        aside = directory.with_name(f"{directory.name}.damaged-{int(time.time())}")
+        kind = "outdated" if isinstance(exc, IndexOutdated) else "damaged"
+        aside = directory.with_name(f"{directory.name}.{kind}-{int(time.time())}")
         directory.rename(aside)
         if notify:
             notify(f"{exc}; moved it to {aside} and rebuilding from {len(sources)} source(s)")

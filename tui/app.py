@@ -25,6 +25,7 @@ from .screens.help import HelpScreen
 from .screens.pinned import PinnedScreen
 from .widgets.filter_list import FilterList
 from .widgets.results_list import ResultsList
+from .widgets.search_bar import SearchBar
 
 WATCH_SECONDS = 2.0
 SAVE_DELAY_SECONDS = 0.5
@@ -106,8 +107,7 @@ class BriefingApp(App[None]):
         text = str(error) if isinstance(error, index.BriefingError) else (
             f"{type(error).__name__}: {error}")
         if event.worker.group == "index":
-            self.browse.query_one("SearchBar").show_status(  # type: ignore[attr-defined]
-                f"Cannot open the index: {text}", "error")
+            self.browse.query_one(SearchBar).show_status(f"Cannot open the index: {text}", "error")
         self.notify(text, title=f"{event.worker.group} failed", severity="error", markup=False,
                     timeout=10)
 
@@ -217,10 +217,10 @@ class BriefingApp(App[None]):
 
     def _binding_groups(self) -> Iterable[tuple[str, list[Binding]]]:
         return [
-            ("Browse", [*BrowseScreen.BINDINGS, *FilterList.BINDINGS]),  # type: ignore[list-item]
-            ("Article", list(ArticleScreen.BINDINGS)),  # type: ignore[arg-type]
-            ("Pinned briefing", list(PinnedScreen.BINDINGS)),  # type: ignore[arg-type]
-            ("App", list(self.BINDINGS)),  # type: ignore[arg-type]
+            ("Browse", _bindings(BrowseScreen, FilterList)),
+            ("Article", _bindings(ArticleScreen)),
+            ("Pinned briefing", _bindings(PinnedScreen)),
+            ("App", _bindings(BriefingApp)),
         ]
 
     def action_show_briefing(self) -> None:
@@ -263,3 +263,8 @@ class BriefingApp(App[None]):
                             self.action_clear_filters)
         yield SystemCommand("Help: all keys", "Every key and the query language (?)",
                             self.action_help)
+
+
+def _bindings(*owners: type) -> list[Binding]:
+    """The ``Binding`` objects a class declares (BINDINGS may also hold tuples)."""
+    return [b for owner in owners for b in getattr(owner, "BINDINGS", []) if isinstance(b, Binding)]

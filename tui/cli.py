@@ -157,6 +157,9 @@ def _run_index(args: argparse.Namespace) -> int:
             ix = index.BriefingIndex.open(directory)
         except index.IndexMissing:
             ix = index.BriefingIndex.create(directory, topics)
+        except index.IndexDamaged:
+            # Damaged or made by another version: set it aside, rebuild what it held, then add.
+            ix = index.open_index(directory, progress=output.progress(), notify=output.note)
         report = ix.update(args.paths, topics=topics, progress=output.progress(), wait=args.wait)
     with ix:
         if report is None:

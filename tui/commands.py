@@ -7,6 +7,7 @@ the matcher but displayed as ``Content`` built here, and help strings are our ow
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
@@ -28,7 +29,7 @@ class BriefingCommands(Provider):
 
     async def startup(self) -> None:
         app = cast("BriefingApp", self.app)
-        self._entries: list[tuple[str, Content, object, str]] = []
+        self._entries: list[tuple[str, Content, Callable[[], object], str]] = []
         ix = app.index
         if ix is None:
             return
@@ -59,7 +60,7 @@ class BriefingCommands(Provider):
         for label, display, command, help_text in self._entries:
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, display, command, text=label, help=help_text)  # type: ignore[arg-type]
+                yield Hit(score, display, command, text=label, help=help_text)
 
 
 def _load(ix: index.BriefingIndex) -> tuple[tuple[index.Hit, ...], list[str]]:

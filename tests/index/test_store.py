@@ -129,3 +129,15 @@ def test_index_records_its_sources_and_schema(tmp_path: Path, seed_copy: Path):
     with _build(tmp_path, seed_copy) as ix:
         assert ix.sources == [str(seed_copy.absolute())]
         assert (ix.directory / META_FILE).is_file()
+
+
+def test_an_index_from_another_version_is_set_aside_and_rebuilt(tmp_path: Path, seed_copy: Path):
+    directory = tmp_path / "index"
+    index.build_index(directory, [seed_copy]).close()
+    meta = directory / "briefing.json"
+    meta.write_text(meta.read_text().replace('"schema_version": 2', '"schema_version": 1'))
+    notes: list[str] = []
+    with index.open_index(directory, notify=notes.append) as ix:
+        assert index.search(ix, "Taiwan").total == 3
+    assert "another version" in notes[0]
+    assert [p.name.split("-")[0] for p in tmp_path.glob("index.outdated-*")] == ["index.outdated"]

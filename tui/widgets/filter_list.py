@@ -7,6 +7,7 @@ come from the search result's facets, so they always describe the query being sh
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from textual.binding import Binding
 from textual.message import Message
@@ -39,8 +40,8 @@ class FilterList(KeyedList):
             super().__init__()
             self.selected = selected
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.border_title = "Filters"
         self.selected: dict[str, list[str]] = {facet: [] for facet, _ in SECTIONS}
         self._keys: list[tuple[str, str] | None] = []

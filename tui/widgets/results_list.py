@@ -7,6 +7,7 @@ arrive a page at a time and the next page is asked for when the cursor reaches t
 from __future__ import annotations
 
 from collections.abc import Container, Sequence
+from typing import Any
 
 from textual.message import Message
 from textual.widgets import OptionList
@@ -42,8 +43,8 @@ class ResultsList(KeyedList):
     class MoreWanted(Message):
         """The cursor reached the last listed hit and the search has more."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.border_title = "Results"
         self.hits: tuple[index.Hit, ...] = ()
         self.total = 0
