@@ -21,6 +21,7 @@ import resource
 import shutil
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -209,7 +210,29 @@ def time_engine(engine, queries: list[Query], rounds: int) -> tuple[dict, dict]:
     return figures, totals
 
 
+def _rss_mb(who: int) -> float:
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)
+
+
+def app_only(work: Path, rounds: int) -> None:
+    """Build the app index and time its queries in this process; report as JSON on stdout."""
+    started = time.perf_counter()
+    index.build_index(work / "app", [work / "corpus"]).close()
+    build_seconds = time.perf_counter() - started
+    app = App(work / "app")
+    queries = query_set()
+    app.run(queries[0])
+    latency, totals = time_engine(app, queries, rounds)
+    app.ix.close()
+    print(json.dumps({"build_seconds": build_seconds, "latency": latency, "totals": totals,
+                      "peak_rss_mb": _rss_mb(resource.RUSAGE_SELF),
+                      "workers_peak_rss_mb": _rss_mb(resource.RUSAGE_CHILDREN)}))
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--app-only"]:
+        app_only(Path(sys.argv[2]), int(sys.argv[4]))
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--scale", type=int, default=1)
@@ -224,26 +247,29 @@ def main() -> None:
     try:
         corpus = work / "corpus"
         replicate(args.corpus, args.scale, corpus)
-        started = time.perf_counter()
-        index.build_index(work / "app", [corpus]).close()
-        app_seconds = time.perf_counter() - started
-        app = App(work / "app")
-        with app.ix.lock:
+        # The app builds and answers in its own process, so its memory is its own figure.
+        child = subprocess.run([sys.executable, __file__, "--app-only", str(work), "--rounds",
+                                str(args.rounds)], capture_output=True, text=True, check=True)
+        app_report = json.loads(child.stdout)
+        app_seconds = app_report["build_seconds"]
+        with index.BriefingIndex.open(work / "app") as ix, ix.lock:
             rows = [(d["id"], d.get("outlet_name", ""), d.get("text", ""))
-                    for d in app.ix.searcher().all_stored_fields()]
+                    for d in ix.searcher().all_stored_fields()]
         started = time.perf_counter()
         WhooshRaw.build(work / "whoosh_raw", rows)
         raw_seconds = time.perf_counter() - started
         Fts5.build(work / "fts5.db", rows)
 
         queries = query_set()
-        engines = [app, WhooshRaw(work / "whoosh_raw"), Fts5(work / "fts5.db")]
         report: dict = {"paragraphs": len(rows), "scale": args.scale, "queries": len(queries),
-                        "rounds": args.rounds, "cpu_count": os.cpu_count()}
-        totals = {}
-        for engine in engines:
+                        "rounds": args.rounds, "cpu_count": os.cpu_count(),
+                        "app": app_report["latency"]}
+        totals = {"app": app_report["totals"]}
+        for engine in (WhooshRaw(work / "whoosh_raw"), Fts5(work / "fts5.db")):
             engine.run(queries[0])  # open files and warm the OS cache, as a running app would
             report[engine.name], totals[engine.name] = time_engine(engine, queries, args.rounds)
+        report["app_peak_rss_mb"] = app_report["peak_rss_mb"]
+        report["app_build_workers_peak_rss_mb"] = app_report["workers_peak_rss_mb"]
         report["index_para_per_s"] = round(len(rows) / app_seconds, 1)
         report["whoosh_raw_index_para_per_s"] = round(len(rows) / raw_seconds, 1)
         report["index_seconds"] = {"app": round(app_seconds, 2), "whoosh_raw": round(raw_seconds, 2)}
@@ -252,7 +278,8 @@ def main() -> None:
             "whoosh_raw": round(folder_size(work / "whoosh_raw") / 2**20, 1),
             "fts5": round((work / "fts5.db").stat().st_size / 2**20, 1),
         }
-        report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        report["peak_rss_mb"] = report["app_peak_rss_mb"]
+        report["benchmark_process_peak_rss_mb"] = _rss_mb(resource.RUSAGE_SELF)
         report["totals_differ"] = {
             q: {name: totals[name][q] for name in totals}
             for q in totals["app"] if len({totals[name][q] for name in totals}) > 1
@@ -264,7 +291,6 @@ def main() -> None:
             "app_index_speed_over_whoosh_raw": round(
                 report["index_para_per_s"] / report["whoosh_raw_index_para_per_s"], 3),
         }
-        app.ix.close()
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

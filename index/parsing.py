@@ -12,9 +12,11 @@ import multiprocessing
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from .errors import BriefingError, IngestError
@@ -25,6 +27,7 @@ from .neardup import Sketch, sketch
 from .topics import TopicSet
 
 POOL_MIN_FILES = 64
+AHEAD = 64  # files parsed ahead of the writer
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +54,11 @@ def parse_file(path: Path, manifest: Metadata | None, topics: TopicSet) -> list[
 
 def parse_files(jobs: list[Job], topics: TopicSet,
                 cancel: threading.Event | None = None) -> Iterator[Outcome]:
-    """Outcomes in the order of ``jobs``; raises ``BriefingError`` when cancelled."""
+    """Outcomes in the order of ``jobs``; raises ``BriefingError`` when cancelled.
+
+    At most ``AHEAD`` files are parsed ahead of the consumer, so memory stays bounded by what
+    the writer holds, not by the size of the corpus.
+    """
     workers = min(os.cpu_count() or 1, 4)
     if len(jobs) < POOL_MIN_FILES or workers < 2:
         for path, manifest in jobs:
@@ -61,9 +68,16 @@ def parse_files(jobs: list[Job], topics: TopicSet,
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                              initargs=(topics.definitions, os.getpid())) as pool:
+        pending: deque[Future[Outcome]] = deque()
+        queued = iter(jobs)
         try:
-            for outcome in pool.map(_parse_in_worker, jobs, chunksize=8):
+            for job in islice(queued, AHEAD):
+                pending.append(pool.submit(_parse_in_worker, job))
+            while pending:
+                outcome = pending.popleft().result()
                 _check(cancel)
+                for job in islice(queued, 1):
+                    pending.append(pool.submit(_parse_in_worker, job))
                 yield outcome
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)

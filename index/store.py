@@ -18,7 +18,7 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,7 @@ from .schema import SCHEMA_VERSION, build_schema, paragraph_id, to_document
 from .topics import TopicSet, merge_topic_files
 
 META_FILE = "briefing.json"
+BATCH_ARTICLES = 2000  # parsed articles held at once while writing
 INDEX_NAME = "MAIN"
 DEFAULT_WAIT_SECONDS = 10.0
 
@@ -216,17 +217,18 @@ class BriefingIndex:
             if retag:
                 report.retagged = self._retag(writer, topics)
             with self._ix.searcher() as before:
-                loaded = self._load_changed(before, plan, topics, report, progress, cancel)
-                known = facet_names(before, "speaker_name")
-                unified = unify_speakers([p.article for p, _ in loaded], known=known)
+                known = set(facet_names(before, "speaker_name"))
                 clusters = Clusters(lambda band: _copies_with_band(before, band))
-                for article, (parsed, previous) in zip(unified, loaded, strict=True):
-                    if previous:
-                        writer.delete_by_term("path", article.path)
-                        report.updated += 1
-                    else:
-                        report.added += 1
-                    report.paragraphs += _write_article(writer, article, parsed, clusters)
+                for batch in self._load_changed(before, plan, topics, report, progress, cancel):
+                    unified = unify_speakers([p.article for p, _ in batch], known=known)
+                    for article, (parsed, previous) in zip(unified, batch, strict=True):
+                        if previous:
+                            writer.delete_by_term("path", article.path)
+                            report.updated += 1
+                        else:
+                            report.added += 1
+                        report.paragraphs += _write_article(writer, article, parsed, clusters)
+                        known.update(c.speaker for c in article.claims)
             for path in plan.removed:
                 writer.delete_by_term("path", path)
             report.removed = len(plan.removed)
@@ -247,14 +249,17 @@ class BriefingIndex:
 
     def _load_changed(self, before: Searcher, plan: _Plan, topics: TopicSet, report: IndexReport,
                       progress: Progress | None, cancel: threading.Event | None,
-                      ) -> list[tuple[Parsed, bool]]:
-        """Parse every changed file (claims, topics, sketches); failures and duplicates are
-        reported."""
-        loaded: list[tuple[Parsed, bool]] = []
+                      ) -> Iterator[list[tuple[Parsed, bool]]]:
+        """Changed files parsed (claims, topics, sketches), in batches of ``BATCH_ARTICLES``
+        so memory stays bounded; failures and duplicates are reported on the way.
+
+        Speakers are merged across a batch and with every name already written, so one
+        update behaves like one corpus up to the batch size.
+        """
+        batch: list[tuple[Parsed, bool]] = []
         jobs = [(path, plan.manifests.for_file(path)) for path, _ in plan.changed]
         was_indexed = dict(plan.changed)
-        outcomes = parse_files(jobs, topics, cancel)
-        for done, (path, outcome) in enumerate(outcomes, start=1):
+        for done, (path, outcome) in enumerate(parse_files(jobs, topics, cancel), start=1):
             if progress is not None:
                 progress(done, len(jobs), str(path))
             if isinstance(outcome, str):
@@ -268,8 +273,12 @@ class BriefingIndex:
                         Skipped(str(path), f"same text as {twin}, already indexed"))
                     continue
                 plan.article_paths[article.id] = article.path
-                loaded.append((parsed, was_indexed[path]))
-        return loaded
+                batch.append((parsed, was_indexed[path]))
+            if len(batch) >= BATCH_ARTICLES:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
     def _writer(self, wait: float):  # Whoosh's writer type is private
         try:
