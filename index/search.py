@@ -187,9 +187,11 @@ def _distinct_hits(searcher: Searcher, results: Results, limit: int | None,
         seen.add(key)
         highlighted = not browsing and (highlight_top is None or len(hits) < highlight_top)
         hit = _hit(result, with_highlights=highlighted)
-        others = sorted({d.get("outlet_name", "") for d in searcher.documents(dup_key=key)}
-                        - {hit.outlet, ""})
-        hits.append(replace(hit, also_in=tuple(others)) if others else hit)
+        if searcher.doc_frequency("dup_key", key) > 1:  # most paragraphs have no copy
+            others = sorted({d.get("outlet_name", "") for d in searcher.documents(dup_key=key)}
+                            - {hit.outlet, ""})
+            hit = replace(hit, also_in=tuple(others)) if others else hit
+        hits.append(hit)
         if limit is not None and len(hits) >= limit:
             break
     return tuple(hits)
