@@ -236,7 +236,7 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
         if _inside(match.start(), quoted) or not free(match.span()):
             continue
         src_end = _clause_end(text, match.end(), end)
-        source = _trim(text, match.end(), src_end)
+        source = _trim(text, match.end(), _relative_clause_start(text, match.end(), src_end))
         cue = _trim(text, match.start(), match.end())
         if src_end < end and text[src_end] == ",":
             content = _strip_content(text, src_end + 1, end)
@@ -452,9 +452,15 @@ def _described_source(text: str, start: int, segment: str) -> Span | None:
     return (start + match.start(1), start + match.end(1))
 
 
+def _relative_clause_start(text: str, start: int, stop: int) -> int:
+    """"a readout from Beijing that was published by Xinhua": the source ends at its clause."""
+    relative = re.search(r"\s+(?:that|which|who|whom|whose)\s", text[start:stop])
+    return start + relative.start() if relative else stop
+
+
 def _source_after(text: str, cue_end: int, end: int) -> Span | None:
     """``said SOURCE``: the phrase after the cue up to a comma or the sentence end."""
-    stop = _clause_end(text, cue_end, end)
+    stop = _relative_clause_start(text, cue_end, _clause_end(text, cue_end, end))
     span = _trim(text, cue_end, stop)
     return span if span[1] > span[0] and len(text[span[0]:span[1]].split()) <= MAX_SOURCE_WORDS else None
 

@@ -137,3 +137,10 @@ def test_claims_in_a_crlf_file_with_repeated_paragraphs_map_to_the_right_copy():
     second = article.claims[1]
     start, end = second.content_spans[0]
     assert raw[start:end] == "the plan works" and start > raw.index("works")
+
+
+def test_a_source_after_according_to_ends_at_its_relative_clause():
+    claims = _claims("Title\n\nYang urged Washington to stop, according to a readout from Beijing "
+                     "that was published by the Xinhua news agency.")
+    (claim,) = [c for c in claims if c.cue == "according to"]
+    assert (claim.source_text, claim.speaker) == ("a readout from Beijing", "Beijing")
