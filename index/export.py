@@ -131,12 +131,7 @@ def _spreadsheet_safe(value: Any) -> Any:
 
 
 def _speakers(hit: Hit) -> list[str]:
-    seen: dict[str, None] = {}
-    for claim in hit.claims:
-        name = _clean(claim.get("speaker", ""))
-        if name:
-            seen.setdefault(name, None)
-    return list(seen)
+    return [_clean(name) for name in hit.speakers]
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")

@@ -57,6 +57,11 @@ class Hit:
     dup_key: str = ""
     also_in: tuple[str, ...] = ()  # other outlets that published this paragraph (wire copy)
 
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Who makes this paragraph's claims, each once, in order of appearance."""
+        return tuple(dict.fromkeys(str(c["speaker"]) for c in self.claims if c.get("speaker")))
+
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -391,6 +396,15 @@ def get_paragraph(index: BriefingIndex, paragraph_id: str) -> ParagraphContext:
         hit_from_stored(neighbours[hit.paragraph - 1]) if neighbours[hit.paragraph - 1] else None,
         hit_from_stored(neighbours[hit.paragraph + 1]) if neighbours[hit.paragraph + 1] else None,
     )
+
+
+def find_paragraphs(index: BriefingIndex, paragraph_ids: Sequence[str]) -> dict[str, Hit | None]:
+    """Paragraphs by id, in the given order; ``None`` for ids no longer in the index (pinned
+    paragraphs outlive re-indexing)."""
+    with index.lock:
+        searcher = index.searcher()
+        found = {pid: searcher.document(id=pid.strip()) for pid in paragraph_ids}
+    return {pid: hit_from_stored(stored) if stored else None for pid, stored in found.items()}
 
 
 def get_article(index: BriefingIndex, article_id: str) -> tuple[Hit, ...]:

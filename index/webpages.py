@@ -7,6 +7,7 @@ canonical URLs from the page's metadata. It runs entirely offline on the saved b
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ def extract(data: bytes, name: str) -> Page:
     return Page("\n\n".join([meta.title, *lines]) + "\n", meta)
 
 
+@functools.cache
 def _quiet_extractor_logs() -> None:
     """The extractors log their complaints to stderr (through logging's last-resort handler);
     ours become skip reasons instead, and stray stderr lines would garble the TUI."""

@@ -153,16 +153,14 @@ class BriefingApp(App[None]):
         self._save_soon()
         self.browse.refresh_pins()
 
-    def pinned_hit(self, paragraph_id: str) -> index.Hit | None:
+    def pinned_hits(self) -> dict[str, index.Hit | None]:
+        """The pinned paragraphs in pin order; ``None`` for those no longer indexed."""
         if self.index is None:
-            return None
-        try:
-            return index.get_paragraph(self.index, paragraph_id).hit
-        except index.QueryError:
-            return None
+            return dict.fromkeys(self.session.pins)
+        return index.find_paragraphs(self.index, self.session.pins)
 
     def export_pinned(self, fmt: str) -> None:
-        hits = [h for h in (self.pinned_hit(p) for p in self.session.pins) if h is not None]
+        hits = [h for h in self.pinned_hits().values() if h is not None]
         if not hits:
             self.notify("Nothing pinned to export. Press p on a paragraph to pin it.",
                         markup=False, timeout=4)
@@ -197,13 +195,7 @@ class BriefingApp(App[None]):
         return self.browse
 
     def toggle_filter(self, facet: str, value: str) -> None:
-        filters = self._back_to_browse().query_one(FilterList)
-        if value in filters.selected[facet]:
-            filters.set_selected({**filters.selected, facet: [v for v in filters.selected[facet]
-                                                              if v != value]})
-            filters.post_message(FilterList.Changed(filters.selected_copy()))
-        else:
-            filters.choose(facet, value)
+        self._back_to_browse().query_one(FilterList).toggle(facet, value)
 
     def filter_by_speaker(self, speaker: str) -> None:
         browse = self._back_to_browse()

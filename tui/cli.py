@@ -206,11 +206,11 @@ def _run_export(args: argparse.Namespace) -> int:
             session, problem = state.load(state.default_path())
             if problem:
                 output.note(problem)
-            for pid in session.pins:
-                try:
-                    hits.append(index.get_paragraph(ix, pid).hit)
-                except index.QueryError:
+            for pid, hit in index.find_paragraphs(ix, session.pins).items():
+                if hit is None:
                     output.note(f"pinned paragraph {pid} is no longer in the index; left out")
+                else:
+                    hits.append(hit)
     unique = list({h.id: h for h in hits}.values())
     title = f"Briefing: {args.query}" if args.query else "Briefing"
     text = index.render_briefing(unique, args.format, title=title, group_by=args.group_by)

@@ -7,7 +7,7 @@ parsed as markup). Styling is applied by span, not by building markup strings.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from textual.content import Content
@@ -141,10 +141,3 @@ def _shorten(content: Content, limit: int) -> Content:
         return content
     return Content.assemble(content[:limit].rstrip(), "…")
 
-
-def speaker_names(claims: Sequence[dict[str, Any]]) -> list[str]:
-    seen: dict[str, None] = {}
-    for claim in claims:
-        if claim.get("speaker"):
-            seen.setdefault(str(claim["speaker"]), None)
-    return list(seen)

@@ -81,7 +81,7 @@ class ArticleScreen(Screen[None]):
         body = render.paragraph(hit)
         if hit.heading:
             body = body.stylize("bold")
-        speakers = render.speaker_names(hit.claims)
+        speakers = hit.speakers
         if not speakers:
             return Content.assemble(gutter, body)
         who = render.plain("claims by " + ", ".join(speakers), "dim italic")
@@ -102,7 +102,7 @@ class ArticleScreen(Screen[None]):
 
     def action_speaker_filter(self) -> None:
         hit = self.current
-        speakers = render.speaker_names(hit.claims) if hit else []
+        speakers = hit.speakers if hit else ()
         if not speakers:
             self.notify("This paragraph has no attributed claim.", markup=False, timeout=3)
             return

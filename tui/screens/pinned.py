@@ -53,7 +53,7 @@ class PinnedScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.items = [(pid, self.briefing.pinned_hit(pid)) for pid in self.briefing.session.pins]
+        self.items = list(self.briefing.pinned_hits().items())
         self._show()
         self.query_one(PinnedList).focus()
 
@@ -73,7 +73,7 @@ class PinnedScreen(Screen[None]):
     def _row(self, pid: str, hit: index.Hit | None) -> Content:
         if hit is None:
             return render.plain(f"{pid} — no longer in the index (x removes it)", "dim")
-        speakers = render.speaker_names(hit.claims)
+        speakers = hit.speakers
         lines = [render.hit_heading(hit), render.plain(hit.text)]
         if speakers:
             lines.append(render.plain("claims by " + ", ".join(speakers), "dim italic"))

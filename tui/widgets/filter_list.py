@@ -76,11 +76,8 @@ class FilterList(KeyedList):
     def selected_copy(self) -> dict[str, list[str]]:
         return {facet: list(values) for facet, values in self.selected.items()}
 
-    def action_toggle(self) -> None:
-        key = self._key_at(self.highlighted)
-        if key is None:
-            return
-        facet, value = key
+    def toggle(self, facet: str, value: str) -> None:
+        """Select or deselect ``value`` and announce the change."""
         chosen = self.selected[facet]
         if value in chosen:
             chosen.remove(value)
@@ -88,6 +85,11 @@ class FilterList(KeyedList):
             chosen.append(value)
         self._rebuild()
         self.post_message(self.Changed(self.selected_copy()))
+
+    def action_toggle(self) -> None:
+        key = self._key_at(self.highlighted)
+        if key is not None:
+            self.toggle(*key)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter and mouse clicks toggle too."""
