@@ -7,17 +7,19 @@ the TUI's worker threads, benchmarks) never touch live Whoosh objects.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
 from whoosh import highlight
 from whoosh import query as wq
-from whoosh.searching import Results, Searcher
+from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 
+from .doctable import DocTable, doc_table
 from .errors import QueryError
+from .matching import Matches, evaluate, ranked
 from .query import clean_query, date_filter, parse_query
 from .schema import TEXT_ANALYZER
 from .store import BriefingIndex, facet_names
@@ -153,69 +155,96 @@ def search(
     q = parse_query(text, lenient=lenient, prefix_last=prefix_last)
     with index.lock:
         searcher = index.searcher()
-        q = _cap_expansions(q, searcher)
+        table = doc_table(searcher)
+        q = _expand(q, searcher)
         restrict = _filters(index, searcher, topics, outlets, speakers, since, until)
-        full = wq.And([q, restrict]) if restrict is not None else q
         browsing = isinstance(q, wq.Every)
         try:
-            results = searcher.search(
-                q,
-                filter=restrict,
-                limit=limit * 2 if limit else limit,  # room for wire copies folded away
-                sortedby=[FieldFacet("date", reverse=True), FieldFacet("article_id"),
-                          FieldFacet("paragraph")] if browsing else None,
-            )
-            results.highlighter = _HIGHLIGHTER
-            results.fragmenter = _HIGHLIGHTER.fragmenter
-            hits = _distinct_hits(searcher, results, limit, highlight_top, browsing)
-            matched = list(full.docs(searcher))
-            facets = _facet_counts(index, searcher, matched)
-            keys = searcher.reader().column_reader("dup_key")
-            distinct = len({keys[d] for d in matched})
+            found = evaluate(searcher, table, q)
+            if restrict is not None:
+                allowed = evaluate(searcher, table, _expand(restrict, searcher))
+                found = Matches(*_restricted(found, allowed.ids))
+            if browsing:
+                order = found.ids[np.argsort(table.browse_rank[found.ids], kind="stable")]
+            else:
+                order = ranked(found)
+            shown = _first_of_each_copy(order, table.clusters, limit)
+            words = frozenset() if browsing else _words(q, "text")
+            hits = _hits(searcher, table, shown, _scores_of(found, shown), highlight_top, words)
+            facets = _facet_counts(index, table, found.ids)
+            distinct = len(np.unique(table.clusters[found.ids]))
         except (UnicodeError, ValueError, TypeError, IndexError) as exc:
             raise QueryError(f"cannot run query {clean_query(text)!r}: {exc}") from None
         suggestion = None
-        if not matched and not browsing:
+        if not len(found) and not browsing:
             suggestion = _suggest(searcher, q, clean_query(text), restrict)
-    return SearchResult(clean_query(text), len(matched), hits, facets, suggestion, distinct)
+    return SearchResult(clean_query(text), len(found), hits, facets, suggestion, distinct)
 
 
-def _distinct_hits(searcher: Searcher, results: Results, limit: int | None,
-                   highlight_top: int | None, browsing: bool) -> tuple[Hit, ...]:
-    """One hit per wire copy (the best-ranked), naming the other outlets that published it."""
+def _restricted(found: Matches, allowed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    keep = np.isin(found.ids, allowed, assume_unique=True)
+    return found.ids[keep], found.scores[keep]
+
+
+def _scores_of(found: Matches, ids: np.ndarray) -> list[float]:
+    return found.scores[np.searchsorted(found.ids, ids)].tolist()
+
+
+def _words(q: wq.Query, field: str) -> frozenset[str]:
+    """The words of ``field`` a query looks for (prefixes already expanded), to highlight."""
+    return frozenset(t.decode("utf-8") if isinstance(t, bytes) else t
+                     for f, t in q.iter_all_terms(phrases=True) if f == field)
+
+
+def _first_of_each_copy(order: np.ndarray, clusters: np.ndarray,
+                        limit: int | None) -> np.ndarray:
+    """The best-placed paragraph of each wire-copy cluster, in ``order``'s order."""
+    firsts = np.sort(np.unique(clusters[order], return_index=True)[1])
+    return order[firsts[:limit] if limit else firsts]
+
+
+def _hits(searcher: Searcher, table: DocTable, docnums: np.ndarray, scores: list[float],
+          highlight_top: int | None, words: frozenset[str]) -> tuple[Hit, ...]:
+    """Hits for the shown paragraphs, each naming the other outlets that published it."""
     hits: list[Hit] = []
-    seen: set[str] = set()
-    for result in results:
-        key = result.get("dup_key") or result.get("id")
-        if key in seen:
-            continue
-        seen.add(key)
-        highlighted = not browsing and (highlight_top is None or len(hits) < highlight_top)
-        hit = _hit(result, with_highlights=highlighted)
-        if searcher.doc_frequency("dup_key", key) > 1:  # most paragraphs have no copy
-            others = sorted({d.get("outlet_name", "") for d in searcher.documents(dup_key=key)}
-                            - {hit.outlet, ""})
+    for docnum, score in zip(docnums.tolist(), scores, strict=True):
+        stored = searcher.stored_fields(docnum)
+        highlighted = bool(words) and (highlight_top is None or len(hits) < highlight_top)
+        hit = hit_from_stored(stored, score=score,
+                              highlights=_highlights(stored, words) if highlighted else ())
+        copies = table.copies(docnum)
+        if len(copies) > 1:
+            names, codes = table.outlets
+            others = sorted({names[c] for c in codes[copies].tolist() if c >= 0} - {hit.outlet})
             hit = replace(hit, also_in=tuple(others)) if others else hit
         hits.append(hit)
-        if limit is not None and len(hits) >= limit:
-            break
     return tuple(hits)
 
 
-def _cap_expansions(q: wq.Query, searcher: Searcher) -> wq.Query:
-    """Replace each prefix or wildcard with its ``MAX_EXPANSIONS`` most frequent words, so a
-    short pattern costs a bounded number of posting lists, not one per matching word."""
-    if isinstance(q, (wq.Prefix, wq.Wildcard)):
+def _highlights(stored: dict[str, Any], words: frozenset[str]) -> tuple[Fragment, ...]:
+    return tuple(highlight.highlight(stored.get("text", ""), words, TEXT_ANALYZER,
+                                     _HIGHLIGHTER.fragmenter, _HIGHLIGHTER.formatter, top=2)
+                 or ())
+
+
+def _expand(q: wq.Query, searcher: Searcher) -> wq.Query:
+    """Replace each multi-word pattern (prefix, wildcard, fuzzy word, range) with the words it
+    matches, so the query is words and phrases only. Prefixes and wildcards keep their
+    ``MAX_EXPANSIONS`` most frequent words: a short pattern costs a bounded number of posting
+    lists, not one per matching word."""
+    if isinstance(q, wq.MultiTerm):
         reader = searcher.reader()
-        field = q.field()
-        terms = [(reader.doc_frequency(f, t), f, t) for f, t in q.expanded_terms(reader)]
-        terms.sort(key=lambda x: -x[0])
-        words = [wq.Term(f, searcher.schema[f].from_bytes(t), boost=q.boost)
-                 for _, f, t in terms[:MAX_EXPANSIONS]]
-        return wq.Or(words) if words else wq.Term(field, q.text)
+        field = searcher.schema[q.field()] if q.field() in searcher.schema else None
+        found = [t if isinstance(t, str) else field.from_bytes(t)
+                 for _, t in q.expanded_terms(reader)] if field is not None else []
+        if isinstance(q, (wq.Prefix, wq.Wildcard)):
+            found.sort(key=lambda t: -reader.doc_frequency(q.field(), t))
+            found = found[:MAX_EXPANSIONS]
+        words = [wq.Term(q.field(), t, boost=q.boost) for t in found]
+        return wq.Or(words) if words else wq.NullQuery
     if q.is_leaf():
         return q
-    return q.apply(lambda child: _cap_expansions(child, searcher))
+    return q.apply(lambda child: _expand(child, searcher))
 
 
 MAX_EXPANSIONS = 24
@@ -250,76 +279,27 @@ def facet_values(index: BriefingIndex, facet: str) -> list[str]:
         return facet_names(index.searcher(), FACET_FIELDS[facet])
 
 
-def _facet_counts(
-    index: BriefingIndex, searcher: Searcher, matched: list[int]
-) -> dict[str, dict[str, int]]:
-    """Per-value counts for the matched documents.
-
-    Topics and outlets are few, so each value is a bitmask (a Python int) and a count is one
-    AND and a popcount in C; speakers are many and sparse, so they are counted by walking the
-    matched documents that have claims.
-    """
-    facets = _facet_index(searcher)
-    mask = _bitmask(matched, facets.size)
+def _facet_counts(index: BriefingIndex, table: DocTable,
+                  ids: np.ndarray) -> dict[str, dict[str, int]]:
+    """Per-value counts for the matched documents: array lookups, no per-match Python."""
     names = {t.lower(): t for t in index.topics.names}
     counts: dict[str, dict[str, int]] = {}
-    for facet, by_value in facets.masks.items():
-        counted = {(names.get(v, v) if facet == "topic" else v): (mask & bits).bit_count()
-                   for v, bits in by_value.items()}
+    for facet, by_value in table.masks.items():
+        counted = {(names.get(v, v) if facet == "topic" else v): int(np.count_nonzero(mask[ids]))
+                   for v, mask in by_value.items()}
         counts[facet] = _ordered(counted)
-    speakers: Counter[str] = Counter()
-    by_doc = facets.speakers
-    for doc in matched:
-        names_here = by_doc.get(doc)
-        if names_here:
-            speakers.update(names_here)
-    counts["speaker"] = _ordered(speakers)
+    speaker_names, docs, codes = table.speakers
+    matched = np.zeros(table.size, dtype=bool)
+    matched[ids] = True
+    per_speaker = np.bincount(codes[matched[docs]], minlength=len(speaker_names))
+    counts["speaker"] = _ordered({speaker_names[i]: int(per_speaker[i])
+                                  for i in np.flatnonzero(per_speaker)})
     return counts
 
 
 def _ordered(counted: Mapping[str, int]) -> dict[str, int]:
     return dict(sorted(((k, v) for k, v in counted.items() if v),
                        key=lambda kv: (-kv[1], kv[0].casefold())))
-
-
-def _bitmask(docs: list[int], size: int) -> int:
-    bits = bytearray((size >> 3) + 1)
-    for doc in docs:
-        bits[doc >> 3] |= 1 << (doc & 7)
-    return int.from_bytes(bits, "little")
-
-
-@dataclass(frozen=True, slots=True)
-class _FacetIndex:
-    size: int
-    masks: dict[str, dict[str, int]]
-    speakers: dict[int, tuple[str, ...]]
-
-
-_FACET_CACHE: dict[int, _FacetIndex] = {}
-
-
-def _facet_index(searcher: Searcher) -> _FacetIndex:
-    """Facet data read from the posting lists once per searcher generation.
-
-    It is index data, not results: a new commit means a new searcher and a new entry.
-    """
-    key = id(searcher)
-    if key not in _FACET_CACHE:
-        _FACET_CACHE.clear()
-        size = searcher.reader().doc_count_all()
-        masks = {
-            facet: {value: _bitmask(list(searcher.docs_for_query(wq.Term(field_name, value))), size)
-                    for value in facet_names(searcher, field_name)}
-            for facet, field_name in FACET_FIELDS.items() if facet != "speaker"
-        }
-        speakers: dict[int, list[str]] = {}
-        for value in facet_names(searcher, FACET_FIELDS["speaker"]):
-            for doc in searcher.docs_for_query(wq.Term(FACET_FIELDS["speaker"], value)):
-                speakers.setdefault(doc, []).append(value)
-        _FACET_CACHE[key] = _FacetIndex(size, masks,
-                                        {d: tuple(v) for d, v in speakers.items()})
-    return _FACET_CACHE[key]
 
 
 def _suggest(searcher: Searcher, q: wq.Query, text: str, restrict: wq.Query | None) -> str | None:
@@ -331,16 +311,6 @@ def _suggest(searcher: Searcher, q: wq.Query, text: str, restrict: wq.Query | No
         return None
     check = wq.And([corrected.query, restrict]) if restrict is not None else corrected.query
     return corrected.string if any(True for _ in check.docs(searcher)) else None
-
-
-def _hit(hit, *, with_highlights: bool) -> Hit:
-    stored = hit.fields()
-    fragments: tuple[Fragment, ...] = ()
-    if with_highlights:
-        fragments = tuple(hit.highlights("text", top=2) or ())
-    # Sorted (browsing) results carry the sort key as their "score": no relevance to report.
-    score = hit.score if isinstance(hit.score, float) else 0.0
-    return hit_from_stored(stored, score=score, highlights=fragments)
 
 
 def hit_from_stored(

@@ -44,12 +44,12 @@ def test_random_bytes_as_a_query(seed_index, data):
 
 
 def test_patterns_expand_to_a_bounded_number_of_words(seed_index):
-    cap = sys.modules["index.search"]._cap_expansions
+    expand = sys.modules["index.search"]._expand
     limit = sys.modules["index.search"].MAX_EXPANSIONS
     with seed_index.lock:
         searcher = seed_index.searcher()
         for text in ("t*", "c*", "s?a*", "a*", "the*"):
-            capped = cap(parse_query(text), searcher)
+            capped = expand(parse_query(text), searcher)
             terms = [q for q in capped.leaves() if isinstance(q, wq.Term)]
             assert not any(isinstance(q, (wq.Prefix, wq.Wildcard)) for q in capped.leaves())
             assert len(terms) <= limit, text

@@ -1,0 +1,158 @@
+"""Per-document arrays for one searcher: which documents are live, field lengths for BM25,
+facet memberships and wire-copy clusters.
+
+They are index data, not results: read once when a searcher is first used and dropped with
+it, so a commit (which brings a new searcher) brings fresh arrays. With them a query's
+total, facet counts and distinct-copy count are array operations over its matches instead of
+a Python loop per matching paragraph.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from functools import cached_property
+
+import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
+
+from .postings import read_postings
+
+_LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+
+# Facets whose values are few (a bool array each) and the field holding them.
+MASK_FACETS = {"topic": "topic", "outlet": "outlet_name"}
+SPEAKER_FIELD = "speaker_name"
+
+
+class DocTable:
+    """Arrays indexed by top-level document number."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self._searcher = searcher
+        self.size = searcher.reader().doc_count_all()
+        self._lengths: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
+
+    @cached_property
+    def live(self) -> np.ndarray:
+        """True for documents not deleted by a later update."""
+        live = np.ones(self.size, dtype=bool)
+        for leaf, offset in self._searcher.leaf_searchers():
+            reader = leaf.reader()
+            if reader.has_deletions():
+                gone = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
+                live[gone + offset] = False
+        return live
+
+    @cached_property
+    def has_deletions(self) -> bool:
+        return not bool(self.live.all())
+
+    def live_ids(self, ids: np.ndarray) -> np.ndarray:
+        return ids[self.live[ids]] if self.has_deletions else ids
+
+    def lengths(self, field: str) -> np.ndarray:
+        """Each document's length in ``field`` as BM25 sees it (Whoosh stores it in one byte)."""
+        with self._lock:
+            if field not in self._lengths:
+                self._lengths[field] = self._read_lengths(field)
+            return self._lengths[field]
+
+    def _read_lengths(self, field: str) -> np.ndarray:
+        codes = np.zeros(self.size, dtype=np.uint8)
+        for leaf, offset in self._searcher.leaf_searchers():
+            perdoc = leaf.reader()._perdoc
+            if not perdoc.has_column(_lenfield(field)):
+                continue
+            column = perdoc.column_reader(_lenfield(field), LENGTHS_COLUMN)
+            raw = column._dbfile.get(column._basepos, column._count * column._fixedlen)
+            stored = np.frombuffer(raw, dtype=np.uint8)
+            codes[offset : offset + len(stored)] = stored
+        return _LENGTH_OF_BYTE[codes]
+
+    @cached_property
+    def masks(self) -> Mapping[str, Mapping[str, np.ndarray]]:
+        """facet -> value -> bool array of the documents carrying it."""
+        out: dict[str, dict[str, np.ndarray]] = {}
+        for facet, field in MASK_FACETS.items():
+            by_value: dict[str, np.ndarray] = {}
+            for value in self._values(field):
+                mask = np.zeros(self.size, dtype=bool)
+                mask[read_postings(self._searcher, field, value).ids] = True
+                by_value[value] = mask & self.live
+            out[facet] = by_value
+        return out
+
+    @cached_property
+    def speakers(self) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
+        """(names, document numbers, name codes): one pair per (paragraph, speaker)."""
+        names = tuple(self._values(SPEAKER_FIELD))
+        docs, codes = [], []
+        for code, name in enumerate(names):
+            ids = self.live_ids(read_postings(self._searcher, SPEAKER_FIELD, name).ids)
+            docs.append(ids)
+            codes.append(np.full(len(ids), code, dtype=np.int32))
+        if not names:
+            return (), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
+        return names, np.concatenate(docs), np.concatenate(codes)
+
+    @cached_property
+    def clusters(self) -> np.ndarray:
+        """A number per wire-copy cluster (paragraphs with the same ``dup_key`` share it)."""
+        return np.unique(self._column("dup_key"), return_inverse=True)[1].astype(np.int64)
+
+    @cached_property
+    def _members(self) -> tuple[np.ndarray, np.ndarray]:
+        order = np.argsort(self.clusters, kind="stable")
+        return order, np.searchsorted(self.clusters[order], np.arange(self.clusters.max(initial=-1) + 2))
+
+    def copies(self, docnum: int) -> np.ndarray:
+        """The live paragraphs in ``docnum``'s wire-copy cluster, itself included."""
+        order, starts = self._members
+        code = self.clusters[docnum]
+        return self.live_ids(order[starts[code] : starts[code + 1]])
+
+    @cached_property
+    def outlets(self) -> tuple[tuple[str, ...], np.ndarray]:
+        """(outlet names, each document's index into them; -1 for none)."""
+        names = tuple(self.masks["outlet"])
+        codes = np.full(self.size, -1, dtype=np.int32)
+        for code, name in enumerate(names):
+            codes[self.masks["outlet"][name]] = code
+        return names, codes
+
+    @cached_property
+    def browse_rank(self) -> np.ndarray:
+        """Each document's place when browsing: newest article first, then paragraph order."""
+        dates = np.unique(self._column("date"), return_inverse=True)[1]
+        order = np.lexsort((self._column("paragraph"), self._column("article_id"), -dates))
+        rank = np.empty(self.size, dtype=np.int64)
+        rank[order] = np.arange(self.size)
+        return rank
+
+    def _column(self, field: str) -> np.ndarray:
+        """A sortable field's stored column, untranslated (bytes or numbers sort as stored)."""
+        return np.array(list(self._searcher.reader().column_reader(field, translate=False)))
+
+    def _values(self, field: str) -> list[str]:
+        return [t.decode("utf-8") for t in self._searcher.lexicon(field)]
+
+
+_TABLES: dict[int, tuple[Searcher, DocTable]] = {}
+_TABLES_LOCK = threading.Lock()
+_KEEP = 4  # open indexes in one process (tests, a TUI and a CLI call) rarely exceed this
+
+
+def doc_table(searcher: Searcher) -> DocTable:
+    """The table for this searcher, made on first use; the oldest tables are dropped."""
+    with _TABLES_LOCK:
+        entry = _TABLES.get(id(searcher))
+        if entry is None or entry[0] is not searcher:
+            entry = (searcher, DocTable(searcher))
+            _TABLES[id(searcher)] = entry
+            while len(_TABLES) > _KEEP:
+                del _TABLES[next(iter(_TABLES))]
+        return entry[1]

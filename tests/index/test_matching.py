@@ -1,0 +1,169 @@
+"""The array evaluator must agree with Whoosh: same postings, same matches, same BM25F scores.
+
+The corpus is generated so that words have many frequencies, documents many lengths, postings
+span several blocks, rare words are inlined in the term info, and the index has two segments
+and deleted documents (an update replaces a few files without optimising).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+
+import numpy as np
+import pytest
+from whoosh import query as wq
+
+import index
+from index.doctable import doc_table
+from index.matching import evaluate, ranked
+from index.postings import read_postings
+from index.query import parse_query
+
+_search = sys.modules["index.search"]
+
+VOCAB = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
+         "juliet", "kilo", "lima", "mike", "november", "oscar", "papa"]
+
+
+def _article(rng: random.Random, n: int) -> str:
+    paragraphs = []
+    for _ in range(rng.randint(3, 9)):
+        words = [VOCAB[min(int(rng.expovariate(0.35)), len(VOCAB) - 1)]
+                 for _ in range(rng.randint(4, 60))]
+        if rng.random() < 0.1:
+            words.append(f"unique{n}x{len(paragraphs)}")
+        paragraphs.append(" ".join(words).capitalize() + ".")
+    outlet = ["The Hill", "Breitbart", "NYT"][n % 3]
+    return (f"---\ntitle: Article {n}\noutlet: {outlet}\ndate: 2016-0{1 + n % 9}-1{n % 10}\n"
+            f"---\n\n" + "\n\n".join(paragraphs) + "\n")
+
+
+@pytest.fixture(scope="module")
+def generated_index(tmp_path_factory: pytest.TempPathFactory):
+    rng = random.Random(7)
+    folder = tmp_path_factory.mktemp("generated") / "corpus"
+    folder.mkdir()
+    for n in range(120):
+        (folder / f"article-{n:03}.md").write_text(_article(rng, n), encoding="utf-8")
+    directory = folder.parent / "index"
+    index.build_index(directory, [folder]).close()
+    for n in range(0, 120, 15):  # a small update: deletions and a second segment
+        (folder / f"article-{n:03}.md").write_text(_article(rng, 1000 + n), encoding="utf-8")
+    with index.BriefingIndex.open(directory) as ix:
+        ix.update([folder])
+        yield ix
+
+
+def test_the_fixture_has_deletions_and_several_segments(generated_index):
+    with generated_index.lock:
+        searcher = generated_index.searcher()
+        assert len(searcher.leaf_searchers()) > 1
+        assert doc_table(searcher).has_deletions
+
+
+def test_postings_match_whooshs_matchers_for_every_term(generated_index):
+    with generated_index.lock:
+        searcher = generated_index.searcher()
+        table = doc_table(searcher)
+        checked = 0
+        for field in ("text", "outlet_name", "topic"):
+            for word in searcher.lexicon(field):
+                postings = read_postings(searcher, field, word)
+                live = table.live[postings.ids]
+                expected_ids, expected_weights = [], []
+                for leaf, offset in searcher.leaf_searchers():
+                    if (field, word) not in leaf.reader():
+                        continue
+                    matcher = leaf.reader().postings(field, word)
+                    while matcher.is_active():
+                        expected_ids.append(matcher.id() + offset)
+                        expected_weights.append(matcher.weight())
+                        matcher.next()
+                assert postings.ids[live].tolist() == expected_ids, (field, word)
+                assert np.allclose(postings.weights[live], expected_weights)
+                checked += 1
+        assert checked > 50
+
+
+QUERIES = ["alpha", "papa", "golf hotel", "alpha bravo charlie", "kilo OR lima",
+           "(mike OR oscar) AND alpha", "alpha NOT bravo", "bravo ANDMAYBE papa",
+           "outlet:hill", "topic:elections", "nothingatall", "oscar OR nothingatall",
+           "date:[2016-02 TO 2016-04]", "echo date:2016-03", "unique5*", "hotle~",
+           "alpha^3 bravo"]
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_matches_and_scores_agree_with_whoosh(generated_index, text):
+    with generated_index.lock:
+        searcher = generated_index.searcher()
+        q = _search._expand(parse_query(text), searcher)
+        found = evaluate(searcher, doc_table(searcher), q)
+        expected = {hit.docnum: hit.score for hit in searcher.search(q, limit=None)}
+        assert found.ids.tolist() == sorted(expected), text
+        assert np.allclose(found.scores, [expected[d] for d in found.ids.tolist()]), text
+        best = ranked(found)[:10].tolist()
+        whoosh_best = [hit.docnum for hit in searcher.search(q, limit=10)]
+        assert [round(expected[d], 6) for d in best] == [round(expected[d], 6)
+                                                           for d in whoosh_best]
+
+
+@pytest.mark.parametrize("text", ['"alpha bravo"', '"bravo alpha"', '"alpha bravo charlie"',
+                                  '"golf hotel"~3', '"papa papa"', '"alpha nothingatall"'])
+def test_phrases_match_the_same_paragraphs_as_whoosh(generated_index, text):
+    with generated_index.lock:
+        searcher = generated_index.searcher()
+        q = _search._expand(parse_query(text), searcher)
+        found = evaluate(searcher, doc_table(searcher), q)
+        assert found.ids.tolist() == sorted(q.docs(searcher)), text
+
+
+def test_search_totals_facets_and_distinct_count_every_match(generated_index):
+    result = index.search(generated_index, "alpha", limit=5)
+    with generated_index.lock:
+        searcher = generated_index.searcher()
+        matched = list(parse_query("alpha").docs(searcher))
+        outlets: dict[str, int] = {}
+        copies = set()
+        for docnum in matched:
+            stored = searcher.stored_fields(docnum)
+            outlets[stored["outlet_name"]] = outlets.get(stored["outlet_name"], 0) + 1
+            copies.add(stored["dup_key"])
+    assert result.total == len(matched) > 5
+    assert result.facets["outlet"] == dict(sorted(outlets.items(), key=lambda kv: -kv[1]))
+    assert result.distinct == len(copies) < len(matched)  # short paragraphs repeat
+    assert len(result.hits) == 5
+    assert [h.score for h in result.hits] == sorted((h.score for h in result.hits), reverse=True)
+
+
+def test_browsing_lists_newest_articles_first_in_paragraph_order(generated_index):
+    hits = index.search(generated_index, "", limit=None).hits
+    keys = [(h.date, h.article_id, h.paragraph) for h in hits]
+    newest_first = sorted(keys, key=lambda k: (_negated(k[0]), k[1], k[2]))
+    assert keys == newest_first
+    assert len(hits) == index.search(generated_index, "", limit=1).distinct
+
+
+def _negated(date: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in date)
+
+
+def test_highlights_cover_expanded_prefixes(generated_index):
+    hit = index.search(generated_index, "unique5", prefix_last=True, limit=1).hits[0]
+    assert hit.highlights and "unique5" in hit.highlights[0].text[
+        slice(*hit.highlights[0].matches[0])]
+
+
+def test_unknown_query_types_still_match_through_whoosh(generated_index):
+    with generated_index.lock:
+        searcher = generated_index.searcher()
+        q = wq.NumericRange("paragraph", 2, 3)
+        found = evaluate(searcher, doc_table(searcher), q)
+        assert found.ids.tolist() == sorted(q.docs(searcher)) != []
+
+
+def test_seed_search_unchanged_for_users(seed_index):
+    result = index.search(seed_index, "Taiwan")
+    assert result.total == 3
+    assert {h.outlet for h in result.hits} == {"The Hill", "SGH Insight"}
+
