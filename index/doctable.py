@@ -105,6 +105,26 @@ class DocTable:
         return np.unique(self._column("dup_key"), return_inverse=True)[1].astype(np.int64)
 
     @cached_property
+    def _articles(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(each document's article number, documents ordered by article, where each
+        article's run starts in that order)."""
+        codes = np.unique(self._column("article_id"), return_inverse=True)[1].astype(np.int64)
+        order = np.argsort(codes, kind="stable")
+        return codes, order, np.searchsorted(codes[order], np.arange(codes.max(initial=-1) + 2))
+
+    def whole_articles(self, ids: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Every paragraph of the articles ``ids`` belong to, each with its article's score
+        (for fields indexed once per article: see ``schema.ARTICLE_FIELDS``)."""
+        codes, order, starts = self._articles
+        articles = codes[ids]
+        counts = starts[articles + 1] - starts[articles]
+        offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        docs = order[np.repeat(starts[articles], counts) + offsets]
+        spread = np.repeat(scores, counts)
+        keep = np.argsort(docs, kind="stable")
+        return docs[keep], spread[keep]
+
+    @cached_property
     def _members(self) -> tuple[np.ndarray, np.ndarray]:
         order = np.argsort(self.clusters, kind="stable")
         return order, np.searchsorted(self.clusters[order], np.arange(self.clusters.max(initial=-1) + 2))

@@ -7,6 +7,9 @@ arrays (``postings.py``), AND/OR/NOT are sorted-array set operations and BM25F i
 with the same formula, statistics and field lengths Whoosh's ``BM25F`` uses, so the ranking is
 Whoosh's. Phrases are intersected first and only the candidates' word positions are checked.
 
+A match on an article-level field (title, outlet, author: indexed with the first paragraph
+only) stands for every paragraph of that article, as it did when each paragraph carried them.
+
 Query types this does not know fall back to Whoosh's own matcher for their document set
 (scored 0), so any query Whoosh accepts still gives the right matches.
 """
@@ -22,6 +25,7 @@ from whoosh.searching import Searcher
 
 from .doctable import DocTable
 from .postings import read_postings
+from .schema import ARTICLE_FIELDS
 
 _BM25 = BM25F()
 
@@ -68,10 +72,12 @@ class _Evaluator:
         return found
 
     def _node(self, q: wq.Query) -> Matches:
-        if isinstance(q, wq.Term):
-            return self._term(q.fieldname, q.text, q.boost)
-        if isinstance(q, wq.Phrase):
-            return self._phrase(q)
+        if isinstance(q, (wq.Term, wq.Phrase)):
+            found = (self._term(q.fieldname, q.text, q.boost) if isinstance(q, wq.Term)
+                     else self._phrase(q))
+            if q.fieldname in ARTICLE_FIELDS and len(found):
+                found = Matches(*self.table.whole_articles(found.ids, found.scores))
+            return found
         if isinstance(q, wq.And):
             return _intersect([self.run(c) for c in q.subqueries])
         if isinstance(q, wq.Or) and q.scale is None and not q.minmatch:

@@ -233,10 +233,12 @@ def _expand(q: wq.Query, searcher: Searcher) -> wq.Query:
     ``MAX_EXPANSIONS`` most frequent words: a short pattern costs a bounded number of posting
     lists, not one per matching word."""
     if isinstance(q, wq.MultiTerm):
+        if q.field() not in searcher.schema:
+            return wq.NullQuery
         reader = searcher.reader()
-        field = searcher.schema[q.field()] if q.field() in searcher.schema else None
+        field = searcher.schema[q.field()]
         found = [t if isinstance(t, str) else field.from_bytes(t)
-                 for _, t in q.expanded_terms(reader)] if field is not None else []
+                 for _, t in q.expanded_terms(reader)]
         if isinstance(q, (wq.Prefix, wq.Wildcard)):
             found.sort(key=lambda t: -reader.doc_frequency(q.field(), t))
             found = found[:MAX_EXPANSIONS]

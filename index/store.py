@@ -34,7 +34,13 @@ from .models import Article, Skipped
 from .neardup import Clusters
 from .parsing import Parsed, parse_files
 from .paths import bundled_seeds_dir, bundled_topics_file, user_topics_file
-from .schema import SCHEMA_VERSION, build_schema, paragraph_id, to_document
+from .schema import (
+    SCHEMA_VERSION,
+    article_fields_once,
+    build_schema,
+    paragraph_id,
+    to_document,
+)
 from .topics import TopicSet, merge_topic_files
 
 META_FILE = "briefing.json"
@@ -117,6 +123,8 @@ class BriefingIndex:
             ix = windex.open_dir(str(directory), indexname=INDEX_NAME)
             with ix.searcher() as probe:
                 probe.doc_count()
+            if meta.get("generation") == ix.latest_generation():
+                _check_sizes(directory, meta.get("files", {}))
         except Exception as exc:  # Whoosh reports damage as many exception types
             raise IndexDamaged(f"index in {directory} is damaged ({_describe(exc)})") from None
         return cls(directory, ix, meta)
@@ -240,6 +248,8 @@ class BriefingIndex:
             self._meta = {**self._meta, "topics": topics.definitions, "sources": sources}
             # The TOC rename inside commit is the atomic switch; meta follows under the lock.
             writer.commit(optimize=report.added + report.updated > 50)
+            self._meta.update(generation=self._ix.latest_generation(),
+                              files=_segment_files(self.directory))
             _write_meta(self.directory, self._meta)
             self.topics = topics
         except BaseException:
@@ -282,7 +292,11 @@ class BriefingIndex:
 
     def _writer(self, wait: float):  # Whoosh's writer type is private
         try:
-            writer = self._ix.writer(timeout=wait)
+            # Separate segment files, not one compound file: Whoosh reads a compound file's
+            # parts through BytesIO copies of its mmap, so a reader held every column and
+            # posting file in memory twice (543 MB at 156,000 paragraphs); separate files are
+            # read where needed.
+            writer = self._ix.writer(timeout=wait, compound=False)
         except LockError:
             raise IndexBusy(
                 f"index {self.directory} is busy: another 'briefing index' is writing to it "
@@ -384,7 +398,7 @@ def _document_from_stored(stored: dict[str, Any]) -> dict[str, Any]:
     doc = {name: value for name, value in stored.items() if name != "topic"}
     doc["outlet"] = stored.get("outlet_name", "")
     doc["speaker"] = " \n ".join((stored.get("speaker_name") or "").split(","))
-    return doc
+    return article_fields_once(doc)
 
 
 def _has_toc(directory: Path) -> bool:
@@ -397,6 +411,25 @@ def _read_meta(directory: Path) -> dict[str, Any]:
         return json.loads((directory / META_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+
+
+def _segment_files(directory: Path) -> dict[str, int]:
+    """The committed segment files and their sizes (Whoosh deletes replaced segments' files
+    during commit, so every ``MAIN_*`` file but the lock is current)."""
+    return {p.name: p.stat().st_size for p in directory.glob(f"{INDEX_NAME}_*")
+            if p.is_file() and p.name != f"{INDEX_NAME}_WRITELOCK"}
+
+
+def _check_sizes(directory: Path, recorded: dict[str, int]) -> None:
+    """A segment file cut short (a full disk, an interrupted copy) often opens without error
+    and fails at the first search that reads its end; Whoosh's TOC records no sizes, so the
+    meta file does, for the generation it was written with."""
+    for name, size in recorded.items():
+        path = directory / name
+        actual = path.stat().st_size if path.is_file() else None
+        if actual != size:
+            found = "missing" if actual is None else f"{actual} bytes"
+            raise IndexDamaged(f"segment file {name} is {found}, expected {size} bytes")
 
 
 def _write_meta(directory: Path, meta: dict[str, Any]) -> None:

@@ -35,7 +35,8 @@ def _article(rng: random.Random, n: int) -> str:
             words.append(f"unique{n}x{len(paragraphs)}")
         paragraphs.append(" ".join(words).capitalize() + ".")
     outlet = ["The Hill", "Breitbart", "NYT"][n % 3]
-    return (f"---\ntitle: Article {n}\noutlet: {outlet}\ndate: 2016-0{1 + n % 9}-1{n % 10}\n"
+    kind = ["Budget", "Border", "Senate"][n % 3]
+    return (f"---\ntitle: {kind} report {n}\noutlet: {outlet}\ndate: 2016-0{1 + n % 9}-1{n % 10}\n"
             f"---\n\n" + "\n\n".join(paragraphs) + "\n")
 
 
@@ -88,7 +89,7 @@ def test_postings_match_whooshs_matchers_for_every_term(generated_index):
 
 QUERIES = ["alpha", "papa", "golf hotel", "alpha bravo charlie", "kilo OR lima",
            "(mike OR oscar) AND alpha", "alpha NOT bravo", "bravo ANDMAYBE papa",
-           "outlet:hill", "topic:elections", "nothingatall", "oscar OR nothingatall",
+           "topic:elections", "nothingatall", "oscar OR nothingatall",
            "date:[2016-02 TO 2016-04]", "echo date:2016-03", "unique5*", "hotle~",
            "alpha^3 bravo"]
 
@@ -106,6 +107,31 @@ def test_matches_and_scores_agree_with_whoosh(generated_index, text):
         whoosh_best = [hit.docnum for hit in searcher.search(q, limit=10)]
         assert [round(expected[d], 6) for d in best] == [round(expected[d], 6)
                                                            for d in whoosh_best]
+
+
+@pytest.mark.parametrize(("text", "article_text"), [
+    ("outlet:hill", "outlet:hill"), ("title:budget", "title:budget"),
+    ('title:"senate report"', 'title:"senate report"'), ("alpha title:border", "title:border"),
+    ("outlet:hill NOT alpha", "outlet:hill")])
+def test_article_fields_match_every_paragraph_of_their_article(generated_index, text,
+                                                               article_text):
+    """Titles, outlets and authors are indexed with paragraph 1 only; Whoosh finds that
+    paragraph and briefing answers with the whole article, at the same score."""
+    with generated_index.lock:
+        searcher = generated_index.searcher()
+        table = doc_table(searcher)
+        article_part = _search._expand(parse_query(article_text), searcher)
+        firsts = {hit.docnum: hit.score for hit in searcher.search(article_part, limit=None)}
+        assert firsts and all(searcher.stored_fields(d)["paragraph"] == 1 for d in firsts)
+        articles = {searcher.stored_fields(d)["article_id"]: s for d, s in firsts.items()}
+        article_of = {d: searcher.stored_fields(d)["article_id"]
+                      for d in range(table.size) if table.live[d]}
+        whole = {d: articles[a] for d, a in article_of.items() if a in articles}
+        found = evaluate(searcher, table, article_part)
+        assert found.ids.tolist() == sorted(whole)
+        assert np.allclose(found.scores, [whole[d] for d in found.ids.tolist()])
+        everything = evaluate(searcher, table, _search._expand(parse_query(text), searcher))
+        assert set(everything.ids.tolist()) <= set(whole)
 
 
 @pytest.mark.parametrize("text", ['"alpha bravo"', '"bravo alpha"', '"alpha bravo charlie"',

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 import index
+from index.schema import SCHEMA_VERSION
 from index.store import META_FILE
 
 
@@ -106,8 +107,12 @@ def test_missing_index_is_built_from_the_seeds(tmp_path: Path):
     assert "building it from the bundled seed articles" in notes[0]
 
 
-@pytest.mark.parametrize("damage", ["empty_toc", "truncated_segment", "garbage_toc"])
+@pytest.mark.parametrize("damage", ["empty_toc", "garbage_toc", ".trm", ".pst", "._stored.col",
+                                    "._text_len.col", ".date.col", ".dup_key.col",
+                                    ".article_id.col", ".paragraph.col"])
 def test_damaged_index_is_moved_aside_and_rebuilt(tmp_path: Path, seed_copy: Path, damage: str):
+    """An empty or garbage TOC, or any segment file cut short (a disk filled up, a copy
+    interrupted): the next open notices, sets the index aside and rebuilds it."""
     directory = tmp_path / "ix"
     index.build_index(directory, [seed_copy]).close()
     toc = next(directory.glob("_MAIN_*.toc"))
@@ -116,7 +121,7 @@ def test_damaged_index_is_moved_aside_and_rebuilt(tmp_path: Path, seed_copy: Pat
     elif damage == "garbage_toc":
         toc.write_bytes(b"\x00garbage" * 10)
     else:
-        segment = max(directory.glob("*.seg"), key=lambda p: p.stat().st_size)
+        (segment,) = directory.glob(f"MAIN_*{damage}")
         segment.write_bytes(segment.read_bytes()[:10])
     notes: list[str] = []
     with index.open_index(directory, notify=notes.append) as ix:
@@ -135,7 +140,8 @@ def test_an_index_from_another_version_is_set_aside_and_rebuilt(tmp_path: Path, 
     directory = tmp_path / "index"
     index.build_index(directory, [seed_copy]).close()
     meta = directory / "briefing.json"
-    meta.write_text(meta.read_text().replace('"schema_version": 2', '"schema_version": 1'))
+    meta.write_text(meta.read_text().replace(f'"schema_version": {SCHEMA_VERSION}',
+                                             '"schema_version": 1'))
     notes: list[str] = []
     with index.open_index(directory, notify=notes.append) as ix:
         assert index.search(ix, "Taiwan").total == 3
