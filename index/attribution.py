@@ -31,7 +31,7 @@ _SAY = (
     "suggest|suggests|suggested|acknowledge|acknowledges|acknowledged|ask|asks|asked|believe|"
     "believes|believed|expect|expects|expected|think|thinks|thought|report|reports|reported|"
     "continue|continues|continued|contend|contends|contended|predict|predicts|predicted|promise|"
-    "promises|promised|vow|vows|vowed|declare|declares|declared|state|states|stated|concede|"
+    "promises|promised|vow|vows|vowed|declare|declares|declared|stated|concede|"
     "concedes|conceded|admit|admits|admitted|complain|complains|complained|maintain|maintains|"
     "maintained|recall|recalls|recalled|reply|replies|replied|respond|responds|responded|charge|"
     "charges|charged|allege|alleges|alleged|estimate|estimates|estimated|find|finds|found|show|"
@@ -52,7 +52,24 @@ _SAY = (
     "decline|declines|declined|refuse|refuses|refused|seem|seems|seemed|appear|appears|"
     "appeared|endorse|endorses|endorsed|support|supports|supported|praise|praises|praised|"
     "defend|defends|defended|oppose|opposes|opposed|seek|seeks|sought|call|calls|called|"
-    "refer to|refers to|referred to|referring to|point to|points to|pointed to"
+    "refer to|refers to|referred to|referring to|point to|points to|pointed to|"
+    "see|sees|saw|offer|offers|offered|dismiss|dismisses|dismissed|back|backs|backed|backing|"
+    "express|expresses|expressed|expressing|blast|blasts|blasted|post|posts|posted|order|"
+    "orders|ordered|assure|assures|assured|decide|decides|decided|mock|mocks|mocked|discuss|"
+    "discusses|discussed|discussing|feel|feels|felt|denounce|denounces|denounced|denouncing|"
+    "prefer|prefers|preferred|reiterate|reiterates|reiterated|assert|asserts|asserted|asserting|"
+    "consider|considers|considered|slam|slams|slammed|decry|decries|decried|lament|laments|"
+    "lamented|joke|jokes|joked|highlight|highlights|highlighted|remind|reminds|reminded|favor|"
+    "favors|favored|request|requests|requested|condemn|condemns|condemned|condemning|shout|"
+    "shouts|shouted|chant|chants|chanted|chanting|encourage|encourages|encouraged|welcome|"
+    "welcomes|welcomed|challenge|challenges|challenged|boast|boasts|boasted|imply|implies|"
+    "implied|implying|recognize|recognizes|recognized|anticipate|anticipates|anticipated|"
+    "calling|supporting|suggesting|showing|asking|explaining|recalling|claiming|stating|"
+    "describing|announcing|hoping|promising|acknowledging|questioning|attacking|criticizing|"
+    "declaring|accusing|insisting|offering|vowing|mentioning|arguing|noting|warning|urging|"
+    "telling|adding|citing|blaming|praising|alleging|admitting|complaining|predicting|"
+    "talking about|talked about|talks about|spoke about|speaking about|went on to say|"
+    "made it clear|make it clear|makes it clear"
 )
 _AUX = r"(?:(?:has|have|had|will|would|did|does|do|may|might|could|should|is|was|were|are)" \
     r"(?:\s+not|n’t|n't)?\s+)?"
@@ -78,7 +95,13 @@ _TAKES_OBJECT = {
     "supported", "praise", "praises", "praised", "defend", "defends", "defended", "oppose",
     "opposes", "opposed", "criticize", "criticizes", "criticized", "accuse", "accuses", "accused",
     "propose", "proposes", "proposed", "cite", "cites", "cited", "describe", "describes",
-    "described", "sought", "to",
+    "described", "sought", "to", "back", "backs", "backed", "offer", "offers", "offered",
+    "order", "orders", "ordered", "consider", "considers", "considered", "welcome", "welcomes",
+    "welcomed", "challenge", "challenges", "challenged", "favor", "favors", "favored", "prefer",
+    "prefers", "preferred", "discuss", "discusses", "discussed", "express", "expresses",
+    "expressed", "dismiss", "dismisses", "dismissed", "highlight", "highlights", "highlighted",
+    "remind", "reminds", "reminded", "encourage", "encourages", "encouraged", "request",
+    "requests", "requested", "assure", "assures", "assured",
 }
 # Verbs that are attributions only when they introduce content ("that", a colon, a quote).
 _NEEDS_INTRODUCER = {
@@ -94,6 +117,15 @@ _NEEDS_INTRODUCER = {
     "accuses", "accused", "counter", "counters", "countered", "charge", "charges", "charged",
     "propose", "proposes", "proposed", "recommend", "recommends", "recommended", "worry",
     "worries", "worried", "fear", "fears", "feared", "agree", "agrees", "agreed",
+    "see", "sees", "saw", "offer", "offers", "offered", "back", "backs", "backed", "post", "posts",
+    "posted", "order", "orders", "ordered", "decide", "decides", "decided", "feel", "feels",
+    "felt", "consider", "considers", "considered", "welcome", "welcomes", "welcomed", "request",
+    "requests", "requested", "encourage", "encourages", "encouraged", "challenge", "challenges",
+    "challenged", "recognize", "recognizes", "recognized", "remind", "reminds", "reminded",
+    "highlight", "highlights", "highlighted", "favor", "favors", "favored", "prefer", "prefers",
+    "preferred", "shout", "shouts", "shouted", "chant", "chants", "chanted", "discuss",
+    "discusses", "discussed", "express", "expresses", "expressed", "dismiss", "dismisses",
+    "dismissed", "anticipate", "anticipates", "anticipated", "assure", "assures", "assured",
     *_TAKES_INFINITIVE, *_TAKES_OBJECT,
 }
 # Words a source cannot start with (prepositions, "this", "first"…); determiners may.
@@ -104,7 +136,7 @@ _ADVERBS = {"also", "again", "later", "then", "once", "repeatedly", "previously"
             "still", "already", "never", "often", "now", "further", "too", "however"}
 _ACCORDING = re.compile(r"\b(?:according to|in the words of|as reported by)\s+", re.IGNORECASE)
 _TWEET = re.compile(r"\b(?:posted|wrote|sent|published)\s+(?:a|an)\s+(?:tweet|post|statement|message)\s+(?:saying|stating|that)\b", re.IGNORECASE)
-_CHARACTERIZE = re.compile(r"\b(?:characteri[sz]ed|described|labell?ed|called|branded|termed)\b", re.IGNORECASE)
+_CHARACTERIZE = re.compile(r"\b(?:characteri[sz]ed|described|labell?ed|called|branded|termed|dubbed)\b", re.IGNORECASE)
 # “…” ― Sonya Herridge  (reader comments, epigraphs)
 _DASH_SOURCE = re.compile(r"\s*([―—–]{1,2})\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s*$")
 # Pat Caddell: Democrat voters are worried …  (headline-style attribution)
@@ -122,7 +154,6 @@ _CLAUSE_WORDS = {
     "meanwhile", "still", "moreover", "thus", "even", "has", "have", "had", "is", "was", "be",
     "were", "are", "will", "would", "did", "does", "do", "not", "may", "can", "could",
 }
-_QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’"}
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|St|Jr|Sr|Jan|Feb|Mar|Apr|"
                      r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|D\.C|No|vs|etc|Inc|Co|Corp)\.$")
 _WORD = re.compile(r"[\w’'\-.&]+")
@@ -141,24 +172,54 @@ class RawClaim:
 
 
 def quotes(text: str, start: int, end: int) -> list[Span]:
-    """Spans of quotations (marks included); an unclosed quote runs to the end."""
+    """Spans of quotations (marks included).
+
+    A quotation left open runs to the end of its line: in a paragraph that is the paragraph
+    (a quote continued in the next one), in a live blog or a list it is that line only.
+    """
     found: list[Span] = []
     i = start
     while i < end:
-        ch = text[i]
         if text.startswith("''", i) and _opens(text, i):
-            j = text.find("''", i + 2, end)
-            found.append((i, j + 2 if j != -1 else end))
-            i = (j + 2) if j != -1 else end
+            j = text.find("''", i + 2, _line_end(text, i, end))
+            stop = j + 2 if j != -1 else _line_end(text, i, end)
+        elif text[i] == "“" or (text[i] == '"' and _opens(text, i)):
+            stop = _closing(text, i, _line_end(text, i, end))
+        else:
+            i += 1
             continue
-        if ch in "“\"" and (ch == "“" or _opens(text, i)):
-            close = _QUOTE_PAIRS[ch]
-            j = text.find(close, i + 1, end)
-            found.append((i, j + 1 if j != -1 else end))
-            i = (j + 1) if j != -1 else end
-            continue
-        i += 1
+        found.append((i, stop))
+        i = stop
     return found
+
+
+def _line_end(text: str, i: int, end: int) -> int:
+    j = text.find("\n", i, end)
+    return end if j == -1 else j
+
+
+def _closing(text: str, i: int, limit: int) -> int:
+    """The end of the quotation opened at ``i`` (after its closing mark), at most ``limit``.
+
+    Marks are often wrong: an opening “ typed where a closing one belongs (``here,“ said X``:
+    after a word, before a space) closes the quote; a straight quote that can only open (after
+    a space, before a word) means the previous one was never closed, so it ends there instead
+    of pairing every later quote the wrong way round."""
+    if text[i] == "“":
+        j = text.find("”", i + 1, limit)
+        misused = _MISUSED_CLOSE.search(text, i + 1, j if j != -1 else limit)
+        if misused:
+            return misused.end()
+        return j + 1 if j != -1 else limit
+    j = text.find('"', i + 1, limit)
+    if j == -1:
+        return limit
+    if text[j - 1].isspace() and j + 1 < limit and not text[j + 1].isspace():
+        return _trim(text, i, j)[1]  # an opener: the quote before it never closed
+    return j + 1
+
+
+_MISUSED_CLOSE = re.compile(r"(?<=[\w.,!?])“(?=[\s,.;:!?]|$)")
 
 
 def _opens(text: str, i: int) -> bool:
@@ -169,7 +230,7 @@ def sentences(text: str, start: int, end: int, quoted: list[Span]) -> list[Span]
     """Sentence spans that never end inside a quotation."""
     spans: list[Span] = []
     begin = start
-    for match in re.finditer(r"[.!?]+[”\"’)]*\s+(?=[“\"‘(A-Z0-9])", text[start:end]):
+    for match in _SENTENCE_END.finditer(text[start:end]):
         cut = start + match.end()
         stop = start + match.start() + 1
         if any(q0 < stop < q1 for q0, q1 in quoted) or _ABBREV.search(text[begin:stop]):
@@ -179,6 +240,11 @@ def sentences(text: str, start: int, end: int, quoted: list[Span]) -> list[Span]
     if begin < end:
         spans.append((begin, end))
     return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+
+
+# A full stop before a capital, or any line break: lines inside a paragraph are headlines,
+# list items or bylines, never one sentence.
+_SENTENCE_END = re.compile(r"[.!?]+[”\"’)']*\s+(?=[“\"‘'(A-Z0-9])|[ \t]*\n\s*")
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -310,23 +376,22 @@ def _claim_at(text: str, start: int, end: int, cue: Span, qs: list[Span]) -> Raw
     after = text[cue[1] : end]
     verb = text[cue[0] : cue[1]].split()[-1].lower()
     # Content first: “…,” SOURCE said / “…,” said SOURCE / CONTENT, SOURCE said.
-    comma = before.rstrip().endswith(",") or re.search(r"[,”\"]\s*[^,“”\"]{0,80}$", before)
-    between_text = re.split(r"[,”\"]", before)[-1].strip()
-    if comma and not _CHARACTERIZE.fullmatch(verb) and _closes_sentence(
+    comma = before.rstrip().endswith(",") or re.search(r"[,”\"'“]\s*[^,“”\"]{0,80}$", before)
+    split = _content_split(before)
+    between_text = before[split + 1 :].strip(" ,”\"'“")
+    if split > 3 and comma and not _CHARACTERIZE.fullmatch(verb) and _closes_sentence(
         text, cue[1], end, bool(between_text)
     ):
-        split = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
-        if split > 3:
-            split_at = start + split
-            content = [_strip_content(text, start, split_at + (1 if text[split_at] in "”\"" else 0))]
-            src = _trim(text, split_at + 1, cue[0])
-            if src[1] <= src[0] or not _looks_like_source(text[src[0] : src[1]]):
-                src = _source_after(text, cue[1], end)
-            if src is not None and _looks_like_source(text[src[0] : src[1]]):
-                follow = next((q for q in qs if q[0] >= cue[1] and not text[cue[1]:q[0]].strip(" ,").count(" ") > 6), None)
-                if follow is not None:
-                    content.append(_strip_content(text, follow[0], follow[1]))
-                return RawClaim(src, cue, tuple(c for c in content if c[1] > c[0]), confidence=0.85)
+        split_at = start + split
+        content = [_strip_content(text, start, split_at + (1 if text[split_at] in "”\"'“" else 0))]
+        src = _source_between(text, split_at + 1, cue[0])
+        if src[1] <= src[0] or not _looks_like_source(text[src[0] : src[1]]):
+            src = _source_after(text, cue[1], end)
+        if src is not None and _looks_like_source(text[src[0] : src[1]]):
+            follow = next((q for q in qs if q[0] >= cue[1] and not text[cue[1]:q[0]].strip(" ,").count(" ") > 6), None)
+            if follow is not None:
+                content.append(_strip_content(text, follow[0], follow[1]))
+            return RawClaim(src, cue, tuple(c for c in content if c[1] > c[0]), confidence=0.85)
     # Source first: SOURCE said (that) CONTENT.
     source = _source_before(text, start, cue[0])
     if source is None:
@@ -334,11 +399,17 @@ def _claim_at(text: str, start: int, end: int, cue: Span, qs: list[Span]) -> Raw
     content_end = end
     if _CHARACTERIZE.fullmatch(verb):
         as_word = re.search(r"\bas\b", after[:200])
-        if as_word is None:
+        if as_word is not None:
+            after_as = cue[1] + as_word.end()
+            quote = next((q for q in qs if q[0] >= after_as and not text[after_as:q[0]].strip()),
+                         None)
+            content_end = quote[1] if quote else _clause_end(text, after_as, end)
+        elif verb in _NAMING and _names_something(text, source, cue[1], end):
+            # "Jeb Bush called Trump “unhinged.”" / "They called him a political opportunist"
+            quote = next((q for q in qs if cue[1] <= q[0] < cue[1] + 80), None)
+            content_end = quote[1] if quote else _clause_end(text, cue[1], end)
+        else:
             return None
-        after_as = cue[1] + as_word.end()
-        quote = next((q for q in qs if q[0] >= after_as and not text[after_as:q[0]].strip()), None)
-        content_end = quote[1] if quote else _clause_end(text, after_as, end)
     elif verb in _NEEDS_INTRODUCER and not re.match(r"\s*(?:that\b|:|,?\s*[“\"])", after):
         complement = (verb in _TAKES_INFINITIVE and re.match(r"\s+to\s+[a-z]", after)) or (
             verb in _TAKES_OBJECT and re.match(r"\s+(?:[A-Z$“\"]|(?:the|a|an|his|her|their|its|"
@@ -349,6 +420,45 @@ def _claim_at(text: str, start: int, end: int, cue: Span, qs: list[Span]) -> Raw
     if content[1] - content[0] < 3:
         return None
     return RawClaim(source, cue, (content,), confidence=0.7)
+
+
+def _content_split(before: str) -> int:
+    """Where content-first content ends: the closing quote when a described source follows it
+    (``“…,” Anne Richards, assistant secretary of state, said``), else the last comma or
+    closing quote."""
+    misused = list(_MISUSED_CLOSE.finditer(before))
+    closing = max(before.rfind("”"), before.rfind('"'), before.rfind("''") + 1,
+                  misused[-1].start() if misused else -1)
+    if closing > 0:
+        described = re.fullmatch(r"\s*,?\s*([^,“”\"]+),[^“”\"]*,\s*", before[closing + 1 :])
+        if described and _looks_like_source(described.group(1)):
+            return closing
+    return max(before.rfind(","), closing)
+
+
+def _source_between(text: str, start: int, stop: int) -> Span:
+    """The source between content and cue, without the quote marks and commas around it."""
+    start, stop = _trim(text, start, stop)
+    while start < stop and text[start] in "”\"'’, ":
+        start += 1
+    while stop > start and text[stop - 1] in ", ":
+        stop -= 1
+    return start, stop
+
+
+_NAMING = {"called", "branded", "termed", "labeled", "labelled", "dubbed"}
+_NAMED_OBJECT = re.compile(
+    r"\s+(?:(?:him|her|it|them|this|that|these|those|(?:the|his|her|their|its)\s+[\w’'-]+|"
+    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s+)?(?:[“\"]|(?:a|an|the)\s)")
+
+
+def _names_something(text: str, source: Span, cue_end: int, end: int) -> bool:
+    """``X called Y “…”`` or ``X called Y a …``, not a passive naming (``a group called
+    the Foundation``: an indefinite common noun before the verb)."""
+    words = text[source[0] : source[1]].split()
+    if words[0].lower() in ("a", "an") and words[-1].lower().rstrip("s") not in _SOURCE_NOUNS:
+        return False
+    return _NAMED_OBJECT.match(text, cue_end, end) is not None
 
 
 def _sentence_subject(text: str, start: int, stop: int) -> Span | None:
@@ -384,10 +494,13 @@ def _closes_sentence(text: str, cue_end: int, end: int, source_before: bool) -> 
     if re.match(r"^,\s*[“\"]", rest):
         return True
     head = re.split(r"[,.;:“\"]", rest, maxsplit=1)[0].strip()
-    if re.search(r"\b(?:that|to|of)\b", head) or not head:
-        return False
+    if not head or re.match(r"(?:to|of|yes|no)\b", head, re.IGNORECASE) or re.search(
+            r"\bthat\b", head):
+        return False  # "said that …", "said to be …", "said yes": content follows
     if source_before:
-        return len(head.split()) <= 6
+        return len(head.split()) <= 6 and not re.search(r"\bto\b", head)
+    # "said a longtime adviser to Trump", "said a member who supports Trump"
+    head = head[: _relative_clause_start(head, 0, len(head))]
     return len(head.split()) <= 8 and _looks_like_source(head)
 
 

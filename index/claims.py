@@ -32,6 +32,12 @@ _TITLES = re.compile(
     r"gop|presidential|nominee|leader|rep|sen|gov)\s+)+",
     re.IGNORECASE,
 )
+# "Former Florida Gov. Jeb Bush", "Ohio Governor John Kasich": a place before the title.
+_PLACE_TITLE = re.compile(
+    r"^(?:former\s+)?(?:[A-Z][a-z]+\s+){1,2}(?:gov\.|sen\.|rep\.|governor|senator|"
+    r"congressman|congresswoman|mayor|attorney\s+general)\s+(?=[A-Z][\w’'.\-]*\s+[A-Z])",
+    re.IGNORECASE,
+)
 _DETERMINERS = re.compile(r"^(?:the|a|an|one|another|some|this|that|these|those)\s+", re.IGNORECASE)
 _VIA = re.compile(
     r"^(?:(?:a|the)\s+)?(?:readout|statement|report|press\s+release|transcript|spokes(?:man|woman|person)|"
@@ -75,7 +81,7 @@ def canonical_description(source: str) -> str:
         text = via.group("who")
     text = _DETERMINERS.sub("", text)
     if _NAME.match(text) or re.match(r"^(?:[A-Z][\w.’'\-]*\s+)+[A-Z]", text):
-        stripped = _TITLES.sub("", text)
+        stripped = _TITLES.sub("", _PLACE_TITLE.sub("", text))
         # Keep org names whole ("State Department"), strip titles off people.
         if stripped and not _ORG_WORDS.search(text):
             text = stripped
@@ -114,9 +120,10 @@ def _normalised_span(norm: NormalisedText, text: str, paragraph, cursor: int) ->
 
 
 def _full_names(text: str) -> dict[str, str]:
-    """Surname → the longest "First Last" name in the article, to expand bare surnames."""
+    """Surname → the longest "First Last" name in the article, to expand bare surnames
+    (a name never runs across a line break: that is two headlines or paragraphs)."""
     names: dict[str, str] = {}
-    for match in re.finditer(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b", text):
+    for match in re.finditer(r"\b([A-Z][a-z]+(?:[ \xa0]+[A-Z]\.)?[ \xa0]+[A-Z][a-z]+(?:[ \xa0]+[A-Z][a-z]+)?)\b", text):
         candidate = _TITLES.sub("", _DETERMINERS.sub("", match.group(1)))
         parts = candidate.split()
         if len(parts) >= 2 and not _ORG_WORDS.search(candidate):

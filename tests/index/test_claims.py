@@ -144,3 +144,57 @@ def test_a_source_after_according_to_ends_at_its_relative_clause():
                      "that was published by the Xinhua news agency.")
     (claim,) = [c for c in claims if c.cue == "according to"]
     assert (claim.source_text, claim.speaker) == ("a readout from Beijing", "Beijing")
+
+
+def _said(claims) -> list[tuple[str, str, str]]:
+    return [(c.speaker, c.cue, c.content) for c in claims]
+
+
+def test_newspaper_double_apostrophe_quotes():
+    claims = _claims("Title\n\nMike Huckabee said he was ready. ''You'd have to be insane,'' he said. "
+                     "''It's a good thing.''\n")
+    assert ("Mike Huckabee", "said", "''You'd have to be insane,''") in _said(claims)
+
+
+def test_a_described_source_between_quote_and_cue():
+    claims = _claims("Title\n\n"
+                     "“These steps are in the right direction,” Anne Richards, assistant "
+                     "secretary of state for refugees, and migration, said on a call.\n")
+    (claim,) = claims
+    assert claim.source_text.startswith("Anne Richards, assistant secretary")
+    assert claim.content == "“These steps are in the right direction,”"
+
+
+def test_source_after_the_cue_with_a_relative_clause():
+    claims = _claims("Title\n\n"
+                     "“If I was a donor, I’d want answers,” said a prominent committee "
+                     "member who supports Trump.\n")
+    assert claims[0].source_text == "a prominent committee member"
+    assert claims[0].cue == "said"
+
+
+def test_called_with_an_object_is_a_claim_but_a_passive_naming_is_not():
+    claims = _claims("Title\n\n"
+                     "On Twitter, Former Florida Gov. Jeb Bush called Trump “unhinged.” "
+                     "The message linked to a group called the “People Foundation.”\n")
+    assert _said(claims) == [("Jeb Bush", "called", "Trump “unhinged.”")]
+
+
+def test_a_misused_opening_quote_does_not_hide_the_rest_of_the_paragraph():
+    claims = _claims("Title\n\n"
+                     "“That could create real problems for her here,“ said Jim Clyburn, a "
+                     "congressman. Smith said the vote was close.\n")
+    assert {c.speaker for c in claims} == {"Jim Clyburn", "Smith"}
+
+
+def test_an_unclosed_straight_quote_ends_at_the_next_opening_one():
+    claims = _claims('Title\n\n'
+                     'The moderator asked. "They sue, he said. "Everybody sues, right?" '
+                     'Bush said.\n')
+    assert ("Bush", "said", '"Everybody sues, right?"') in _said(claims)
+
+
+def test_line_breaks_inside_a_paragraph_end_sentences():
+    claims = _claims("Live updates\nTrump Says He Will Win\nClinton said the race was "
+                     "tightening.\n")
+    assert _said(claims) == [("Clinton", "said", "the race was tightening")]
