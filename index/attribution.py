@@ -232,9 +232,11 @@ def sentences(text: str, start: int, end: int, quoted: list[Span]) -> list[Span]
     begin = start
     for match in _SENTENCE_END.finditer(text[start:end]):
         cut = start + match.end()
-        stop = start + match.start() + 1
+        stop = start + match.start() + max(1, len(match.group().rstrip()))  # after a closing ”
         if any(q0 < stop < q1 for q0, q1 in quoted) or _ABBREV.search(text[begin:stop]):
             continue
+        if text[stop - 1] in "”\"'" and _QUOTE_TAIL.match(text, cut, end):
+            continue  # “Everybody sues, right?” Bush said.
         spans.append((begin, cut))
         begin = cut
     if begin < end:
@@ -245,6 +247,14 @@ def sentences(text: str, start: int, end: int, quoted: list[Span]) -> list[Span]
 # A full stop before a capital, or any line break: lines inside a paragraph are headlines,
 # list items or bylines, never one sentence.
 _SENTENCE_END = re.compile(r"[.!?]+[”\"’)']*\s+(?=[“\"‘'(A-Z0-9])|[ \t]*\n\s*")
+
+
+# After a quotation that ends with its own full stop or question mark, a short "Bush said."
+# still belongs to it.
+_QUOTE_TAIL = re.compile(
+    r"(?:[A-Z][\w’'.\-]*\s+){1,4}(?:said|says|asked|asks|added|adds|wrote|writes|told|tells|"
+    r"continued|explained|replied|noted|recalled)\b[^.!?“\"]{0,40}[.!?]"
+)
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -499,7 +509,10 @@ def _closes_sentence(text: str, cue_end: int, end: int, source_before: bool) -> 
         return False  # "said that …", "said to be …", "said yes": content follows
     if source_before:
         return len(head.split()) <= 6 and not re.search(r"\bto\b", head)
-    # "said a longtime adviser to Trump", "said a member who supports Trump"
+    # "said a longtime adviser to Trump", "said a member who supports Trump"; not "urged the
+    # US to “…”" (an infinitive: content follows)
+    if re.search(r"\bto\b(?!\s+[A-Z])", head):
+        return False
     head = head[: _relative_clause_start(head, 0, len(head))]
     return len(head.split()) <= 8 and _looks_like_source(head)
 
