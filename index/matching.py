@@ -24,7 +24,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from .doctable import DocTable
-from .postings import read_postings
+from .postings import Postings, read_postings
 from .schema import ARTICLE_FIELDS
 
 _BM25 = BM25F()
@@ -44,9 +44,11 @@ class Matches:
 NONE = Matches(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
 
-def evaluate(searcher: Searcher, table: DocTable, q: wq.Query) -> Matches:
-    """Every live document matching ``q`` with its score."""
-    found = _Evaluator(searcher, table).run(q)
+def evaluate(searcher: Searcher, table: DocTable, q: wq.Query,
+             within: np.ndarray | None = None) -> Matches:
+    """Every live document matching ``q`` with its score; with ``within`` (ascending document
+    numbers), at least every match among those (callers intersect)."""
+    found = _Evaluator(searcher, table).run(q, within)
     if table.has_deletions and len(found):
         keep = table.live[found.ids]
         found = Matches(found.ids[keep], found.scores[keep])
@@ -64,49 +66,87 @@ class _Evaluator:
         self.searcher = searcher
         self.table = table
 
-    def run(self, q: wq.Query) -> Matches:
-        found = self._node(q)
+    # ``within``: the matches of the AND clauses already evaluated. A clause then only needs
+    # to be right about those documents, so its posting lists are decoded only in the blocks
+    # that can hold one (a rare word first makes the common ones cheap).
+
+    def run(self, q: wq.Query, within: np.ndarray | None = None) -> Matches:
+        found = self._node(q, within)
         boost = getattr(q, "boost", 1.0)
         if boost != 1.0 and not isinstance(q, (wq.Term, wq.Phrase)):
             found = Matches(found.ids, found.scores * boost)
         return found
 
-    def _node(self, q: wq.Query) -> Matches:
+    def _node(self, q: wq.Query, within: np.ndarray | None) -> Matches:
         if isinstance(q, (wq.Term, wq.Phrase)):
-            found = (self._term(q.fieldname, q.text, q.boost) if isinstance(q, wq.Term)
-                     else self._phrase(q))
-            if q.fieldname in ARTICLE_FIELDS and len(found):
-                found = Matches(*self.table.whole_articles(found.ids, found.scores))
-            return found
+            if q.fieldname in ARTICLE_FIELDS:  # paragraph 1 stands for others: read it all
+                found = self._leaf(q, None)
+                return Matches(*self.table.whole_articles(found.ids, found.scores)) \
+                    if len(found) else found
+            return self._leaf(q, within)
         if isinstance(q, wq.And):
-            return _intersect([self.run(c) for c in q.subqueries])
+            return self._all_of(q.subqueries, within)
         if isinstance(q, wq.Or) and q.scale is None and not q.minmatch:
-            return _union([self.run(c) for c in q.subqueries])
+            return _union([self.run(c, within) for c in q.subqueries])
         if isinstance(q, wq.AndNot):
-            return _exclude(self.run(q.a), self.run(q.b))
+            kept = self.run(q.a, within)
+            return _exclude(kept, self.run(q.b, kept.ids))
         if isinstance(q, wq.Require):
-            required, scorer = self.run(q.a), self.run(q.b)
+            required = self.run(q.a, within)
+            scorer = self.run(q.b, required.ids)
             kept = _intersect([required, Matches(scorer.ids, np.zeros(len(scorer)))])
             return Matches(kept.ids, _scores_at(required, kept.ids))
         if isinstance(q, wq.AndMaybe):
-            required, optional = self.run(q.a), self.run(q.b)
+            required = self.run(q.a, within)
+            optional = self.run(q.b, required.ids)
             return Matches(required.ids,
                            required.scores + _scores_at(optional, required.ids, missing=0.0))
         if isinstance(q, wq.Not):  # Whoosh's inverse matcher scores each document 1
             every = self._every()
-            return _exclude(Matches(every.ids, np.ones(len(every))), self.run(q.query))
+            return _exclude(Matches(every.ids, np.ones(len(every))), self.run(q.query, within))
         if isinstance(q, wq.Every):
             return self._every()
         if q is wq.NullQuery:
             return NONE
         return self._by_whoosh(q)
 
+    def _all_of(self, clauses: list[wq.Query], within: np.ndarray | None) -> Matches:
+        """AND: the clause expected to match least first, each next one read only where the
+        ones before matched."""
+        found: Matches | None = None
+        for clause in sorted(clauses, key=self._estimate):
+            part = self.run(clause, within if found is None else found.ids)
+            found = part if found is None else _intersect([found, part])
+            if not len(found):
+                return NONE
+        return found if found is not None else NONE
+
+    def _estimate(self, q: wq.Query) -> int:
+        """Roughly how many documents ``q`` matches, to order AND clauses."""
+        if isinstance(q, wq.Term) and q.fieldname not in ARTICLE_FIELDS:
+            return self.searcher.doc_frequency(q.fieldname, q.text)
+        if isinstance(q, wq.Phrase) and q.fieldname not in ARTICLE_FIELDS and q.words:
+            return min(self.searcher.doc_frequency(q.fieldname, w) for w in q.words)
+        if isinstance(q, wq.Or):
+            return sum(self._estimate(c) for c in q.subqueries)
+        if isinstance(q, wq.And):
+            return min((self._estimate(c) for c in q.subqueries), default=0)
+        if isinstance(q, (wq.AndNot, wq.Require, wq.AndMaybe)):
+            return self._estimate(q.a)
+        return self.table.size
+
+    def _leaf(self, q: wq.Term | wq.Phrase, within: np.ndarray | None) -> Matches:
+        if isinstance(q, wq.Term):
+            return self._term(q.fieldname, q.text, q.boost, within)
+        return self._phrase(q, within)
+
     # -- leaves ----------------------------------------------------------------------------
 
-    def _term(self, field: str, text: str, boost: float = 1.0) -> Matches:
+    def _term(self, field: str, text: str, boost: float = 1.0,
+              within: np.ndarray | None = None) -> Matches:
         if field not in self.searcher.schema:
             return NONE
-        postings = read_postings(self.searcher, field, text)
+        postings = read_postings(self.searcher, field, text, within=within)
         if not len(postings):
             return NONE
         return Matches(postings.ids, self._score(field, text, postings.ids, postings.weights)
@@ -121,17 +161,24 @@ class _Evaluator:
         b, k1 = _BM25.B, _BM25.K1
         return idf * (weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avg))
 
-    def _phrase(self, q: wq.Phrase) -> Matches:
+    def _phrase(self, q: wq.Phrase, within: np.ndarray | None) -> Matches:
         field = q.fieldname
         if field not in self.searcher.schema:
             return NONE
         words = [w for w in q.words if w]
-        if len(words) == 1:
-            return self._term(field, words[0], q.boost)
-        decode = self.searcher.schema[field].format.decode_positions
-        lists = [read_postings(self.searcher, field, w, values=True) for w in words]
-        if not words or not all(len(p) for p in lists):
+        if not words:
             return NONE
+        if len(words) == 1:
+            return self._term(field, words[0], q.boost, within)
+        decode = self.searcher.schema[field].format.decode_positions
+        by_word: dict[str, Postings] = {}
+        for word in sorted(set(words), key=lambda w: self.searcher.doc_frequency(field, w)):
+            postings = read_postings(self.searcher, field, word, values=True, within=within)
+            if not len(postings):
+                return NONE
+            by_word[word] = postings
+            within = postings.ids if within is None else np.intersect1d(within, postings.ids)
+        lists = [by_word[w] for w in words]
         candidates = lists[0].ids
         for postings in lists[1:]:
             candidates = np.intersect1d(candidates, postings.ids, assume_unique=True)

@@ -42,8 +42,13 @@ EMPTY = Postings(_NO_IDS, np.zeros(0, dtype=np.float64), ())
 
 
 def read_postings(searcher: Searcher, field: str, text: str | bytes, *,
-                  values: bool = False) -> Postings:
-    """Every posting of ``field:text``, deleted documents included (callers mask them)."""
+                  values: bool = False, within: np.ndarray | None = None) -> Postings:
+    """Every posting of ``field:text``, deleted documents included (callers mask them).
+
+    With ``within`` (ascending document numbers) only the blocks that can hold one of them
+    are decoded: ``taiwan str*`` then reads a few blocks of each ``str…`` word, not all of
+    them, which is what Whoosh's matchers get from skipping.
+    """
     ids: list[np.ndarray] = []
     weights: list[np.ndarray] = []
     found: list[bytes] = []
@@ -54,7 +59,8 @@ def read_postings(searcher: Searcher, field: str, text: str | bytes, *,
             continue
         if isinstance(matcher, FilterMatcher):  # the segment's deletions; the caller masks
             matcher = matcher.child
-        for block_ids, block_weights, block_values in _blocks(matcher):
+        local = None if within is None else within - offset
+        for block_ids, block_weights, block_values in _blocks(matcher, local):
             ids.append(block_ids + offset)
             weights.append(block_weights)
             if values:
@@ -65,7 +71,7 @@ def read_postings(searcher: Searcher, field: str, text: str | bytes, *,
                     tuple(found) if values else None)
 
 
-def _blocks(matcher):
+def _blocks(matcher, within: np.ndarray | None = None):
     if isinstance(matcher, ListMatcher):  # a rare term, inlined in the term info
         raw_ids = np.asarray(matcher._ids, dtype=np.int64)
         raw_weights = matcher._weights
@@ -75,7 +81,14 @@ def _blocks(matcher):
         return
     if not isinstance(matcher, W3LeafMatcher):
         raise TypeError(f"unexpected posting reader {type(matcher).__name__}")
+    after = 0  # the block's ids are >= this (the previous block's last id + 1)
     while True:
+        first, after = after, matcher._maxid + 1
+        if within is not None and not _any_between(within, first, after):
+            if matcher._lastblock:
+                return
+            matcher._goto(matcher._nextoffset)  # the block info only; its data stays unread
+            continue
         matcher._read_data()
         deltas, raw_weights, raw_values = matcher._data
         count = matcher._blocklength
@@ -90,3 +103,9 @@ def _blocks(matcher):
         if matcher._lastblock:
             return
         matcher._goto(matcher._nextoffset)
+
+
+def _any_between(ids: np.ndarray, low: int, high: int) -> bool:
+    """Whether ascending ``ids`` has one in [low, high)."""
+    i = int(np.searchsorted(ids, low))
+    return i < len(ids) and ids[i] < high

@@ -152,17 +152,17 @@ def search(
     ``highlight_top`` limits highlighting to the first hits (the ones on screen); ``None``
     highlights all returned hits. Raises ``QueryError`` for a malformed query or filter.
     """
-    q = parse_query(text, lenient=lenient, prefix_last=prefix_last)
+    typed = parse_query(text, lenient=lenient, prefix_last=prefix_last)
     with index.lock:
         searcher = index.searcher()
         table = doc_table(searcher)
-        q = _expand(q, searcher)
+        q = _expand(typed, searcher)
         restrict = _filters(index, searcher, topics, outlets, speakers, since, until)
         browsing = isinstance(q, wq.Every)
         try:
             found = evaluate(searcher, table, q)
             if restrict is not None:
-                allowed = evaluate(searcher, table, _expand(restrict, searcher))
+                allowed = evaluate(searcher, table, _expand(restrict, searcher), found.ids)
                 found = Matches(*_restricted(found, allowed.ids))
             if browsing:
                 order = found.ids[np.argsort(table.browse_rank[found.ids], kind="stable")]
@@ -177,7 +177,8 @@ def search(
             raise QueryError(f"cannot run query {clean_query(text)!r}: {exc}") from None
         suggestion = None
         if not len(found) and not browsing:
-            suggestion = _suggest(searcher, q, clean_query(text), restrict)
+            # Corrections for the words as typed: a prefix's expansions are real words already.
+            suggestion = _suggest(searcher, typed, clean_query(text), restrict)
     return SearchResult(clean_query(text), len(found), hits, facets, suggestion, distinct)
 
 
@@ -305,6 +306,11 @@ def _ordered(counted: Mapping[str, int]) -> dict[str, int]:
 
 
 def _suggest(searcher: Searcher, q: wq.Query, text: str, restrict: wq.Query | None) -> str | None:
+    """"Did you mean" for a misspelt word: only when a typed word is in no paragraph (Whoosh's
+    corrector would otherwise walk the term file for every word, 100 ms at scale)."""
+    if not any(isinstance(leaf, wq.Term) and not searcher.doc_frequency(leaf.fieldname, leaf.text)
+               for leaf in q.leaves()):
+        return None
     try:
         corrected = searcher.correct_query(q, text, prefix=1)
     except Exception:  # a suggestion is optional; never fail a search for it

@@ -87,11 +87,24 @@ def test_postings_match_whooshs_matchers_for_every_term(generated_index):
         assert checked > 50
 
 
+def test_postings_read_within_candidates_keep_every_candidate(generated_index):
+    """Blocks without a candidate are skipped; every candidate's posting is still there."""
+    with generated_index.lock:
+        searcher = generated_index.searcher()
+        full = read_postings(searcher, "text", "alpha")
+        rare = np.array([full.ids[2], full.ids[-3]])  # two candidates, far apart
+        part = read_postings(searcher, "text", "alpha", within=rare)
+        assert len(part) < len(full)
+        assert set(part.ids.tolist()) <= set(full.ids.tolist())
+        assert set(np.intersect1d(full.ids, rare).tolist()) <= set(part.ids.tolist())
+
+
 QUERIES = ["alpha", "papa", "golf hotel", "alpha bravo charlie", "kilo OR lima",
            "(mike OR oscar) AND alpha", "alpha NOT bravo", "bravo ANDMAYBE papa",
            "topic:elections", "nothingatall", "oscar OR nothingatall",
            "date:[2016-02 TO 2016-04]", "echo date:2016-03", "unique5*", "hotle~",
-           "alpha^3 bravo"]
+           "alpha^3 bravo", "papa alpha*", "papa (alpha OR bravo) NOT charlie",
+           '"alpha bravo" papa']
 
 
 @pytest.mark.parametrize("text", QUERIES)

@@ -251,7 +251,7 @@ async def test_a_reindex_by_another_process_shows_up(make_app, index_copy: Path,
             "Airships return\n\nA zeppelin flew over the harbour, officials said.\n")
         with index.BriefingIndex.open(index_copy) as writer:
             writer.update([seed_copy])
-        for _ in range(30):
+        for _ in range(100):
             await pilot.pause(0.1)
             if results(pilot).total:
                 break
