@@ -13,86 +13,81 @@ Typical use::
     for hit in result.hits:
         print(hit.outlet, hit.date, hit.text)
     print(result.total, result.facets["outlet"], result.suggestion)
+
+Names are loaded on first use (PEP 562): the TUI paints its first frame while the index
+modules (numpy, Whoosh, the claim patterns: 0.3 s) load in its index-opening thread.
 """
 
-from .claims import claim_record
-from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing, QueryError
-from .export import FORMATS as EXPORT_FORMATS
-from .export import render as render_briefing
-from .feeds import SUMMARY_TAG as FEED_SUMMARY_TAG
-from .ingest import IngestError, extract_claims, load_path
-from .models import Article, Claim, Paragraph, Skipped
-from .overview import (
-    TopicCount,
-    TopicSuggestion,
-    index_stats,
-    speaker_counts,
-    suggest_topics,
-    topic_counts,
-)
-from .paths import bundled_seeds_dir, default_index_dir
-from .search import (
-    Fragment,
-    Hit,
-    ParagraphContext,
-    SearchResult,
-    facet_values,
-    find_paragraphs,
-    get_article,
-    get_paragraph,
-    list_articles,
-    related,
-    search,
-)
-from .spans import ClaimMark, claim_marks
-from .store import BriefingIndex, IndexReport, build_index, configured_topics, open_index
-from .textnorm import sanitize_display
-from .topics import TopicError, TopicSet
+from __future__ import annotations
 
-__all__ = [
-    "EXPORT_FORMATS",
-    "FEED_SUMMARY_TAG",
-    "Article",
-    "BriefingError",
-    "BriefingIndex",
-    "Claim",
-    "ClaimMark",
-    "Fragment",
-    "Hit",
-    "IndexBusy",
-    "IndexDamaged",
-    "IndexMissing",
-    "IndexReport",
-    "IngestError",
-    "Paragraph",
-    "ParagraphContext",
-    "QueryError",
-    "SearchResult",
-    "Skipped",
-    "TopicCount",
-    "TopicError",
-    "TopicSet",
-    "TopicSuggestion",
-    "build_index",
-    "bundled_seeds_dir",
-    "claim_marks",
-    "claim_record",
-    "configured_topics",
-    "default_index_dir",
-    "extract_claims",
-    "facet_values",
-    "find_paragraphs",
-    "get_article",
-    "get_paragraph",
-    "index_stats",
-    "list_articles",
-    "load_path",
-    "open_index",
-    "related",
-    "render_briefing",
-    "sanitize_display",
-    "search",
-    "speaker_counts",
-    "suggest_topics",
-    "topic_counts",
-]
+import importlib
+from typing import Any
+
+# public name -> (module, name in it)
+_EXPORTS: dict[str, tuple[str, str]] = {
+    "claim_record": ("claims", "claim_record"),
+    "BriefingError": ("errors", "BriefingError"),
+    "IndexBusy": ("errors", "IndexBusy"),
+    "IndexDamaged": ("errors", "IndexDamaged"),
+    "IndexMissing": ("errors", "IndexMissing"),
+    "QueryError": ("errors", "QueryError"),
+    "EXPORT_FORMATS": ("export", "FORMATS"),
+    "render_briefing": ("export", "render"),
+    "FEED_SUMMARY_TAG": ("feeds", "SUMMARY_TAG"),
+    "IngestError": ("ingest", "IngestError"),
+    "extract_claims": ("ingest", "extract_claims"),
+    "load_path": ("ingest", "load_path"),
+    "Article": ("models", "Article"),
+    "Claim": ("models", "Claim"),
+    "Paragraph": ("models", "Paragraph"),
+    "Skipped": ("models", "Skipped"),
+    "TopicCount": ("overview", "TopicCount"),
+    "TopicSuggestion": ("overview", "TopicSuggestion"),
+    "index_stats": ("overview", "index_stats"),
+    "speaker_counts": ("overview", "speaker_counts"),
+    "suggest_topics": ("overview", "suggest_topics"),
+    "topic_counts": ("overview", "topic_counts"),
+    "INDEX_ENV": ("paths", "INDEX_ENV"),
+    "bundled_seeds_dir": ("paths", "bundled_seeds_dir"),
+    "data_dir": ("paths", "data_dir"),
+    "default_index_dir": ("paths", "default_index_dir"),
+    "Fragment": ("searching", "Fragment"),
+    "Hit": ("searching", "Hit"),
+    "ParagraphContext": ("searching", "ParagraphContext"),
+    "SearchResult": ("searching", "SearchResult"),
+    "facet_values": ("searching", "facet_values"),
+    "find_paragraphs": ("searching", "find_paragraphs"),
+    "get_article": ("searching", "get_article"),
+    "get_paragraph": ("searching", "get_paragraph"),
+    "list_articles": ("searching", "list_articles"),
+    "prepare": ("searching", "prepare"),
+    "related": ("searching", "related"),
+    "search": ("searching", "search"),
+    "ClaimMark": ("spans", "ClaimMark"),
+    "claim_marks": ("spans", "claim_marks"),
+    "BriefingIndex": ("store", "BriefingIndex"),
+    "IndexReport": ("store", "IndexReport"),
+    "build_index": ("store", "build_index"),
+    "configured_topics": ("store", "configured_topics"),
+    "open_index": ("store", "open_index"),
+    "sanitize_display": ("textnorm", "sanitize_display"),
+    "TopicError": ("topics", "TopicError"),
+    "TopicSet": ("topics", "TopicSet"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module, attribute = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(f".{module}", __name__), attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))
+
+
+__all__ = sorted(_EXPORTS)

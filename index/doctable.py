@@ -19,6 +19,7 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from .postings import read_postings
+from .spelling import VocabularyCorrector
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
@@ -46,6 +47,18 @@ class DocTable:
                 gone = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
                 live[gone + offset] = False
         return live
+
+    def prepare(self) -> None:
+        """Build every array now, in the caller's thread, instead of in the first searches."""
+        for field in ("text", "title"):
+            self.lengths(field)
+        _ = (self.masks, self.speakers, self._members, self._articles, self.outlets,
+             self.browse_rank, self.corrector)
+
+    @cached_property
+    def corrector(self) -> VocabularyCorrector:
+        """Read on the first misspelling unless ``prepare`` ran."""
+        return VocabularyCorrector(self._searcher.reader(), "text")
 
     @cached_property
     def has_deletions(self) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from .search import Hit
+from .searching import Hit
 from .textnorm import sanitize_display
 
 FORMATS = ("md", "json", "csv")

@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--index-dir",
         type=Path,
-        help=f"index folder (default: ${index.paths.INDEX_ENV} or the user data directory)",
+        help=f"index folder (default: ${index.INDEX_ENV} or the user data directory)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -40,7 +40,7 @@ class Session:
 
 
 def default_path() -> Path:
-    return index.paths.data_dir() / FILE_NAME
+    return index.data_dir() / FILE_NAME
 
 
 def load(path: Path) -> tuple[Session, str | None]:

@@ -128,6 +128,7 @@ def test_other_outlets_reporting_the_same_thing(seed_index):
     assert hit.outlet == "The Hill"
     linked = index.related(seed_index, hit.id)
     assert linked and linked[0].outlet == "SGH Insight" and "Xinjiang, Tibet, and Hong Kong" in linked[0].text
+    assert index.related(seed_index, hit.id, stop=lambda: True) == ()  # gave way to a keystroke
 
 
 def test_claims_in_a_crlf_file_with_repeated_paragraphs_map_to_the_right_copy():

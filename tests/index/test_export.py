@@ -8,7 +8,7 @@ import json
 from datetime import UTC, datetime
 
 import index
-from index.search import Hit
+from index.searching import Hit
 
 
 def _hit(n: int, text: str, *, topics: tuple[str, ...] = ("Taiwan",), outlet: str = "Wire") -> Hit:

@@ -20,7 +20,7 @@ from index.matching import evaluate, ranked
 from index.postings import read_postings
 from index.query import parse_query
 
-_search = sys.modules["index.search"]
+_search = sys.modules["index.searching"]
 
 VOCAB = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
          "juliet", "kilo", "lima", "mike", "november", "oscar", "papa"]

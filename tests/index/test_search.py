@@ -104,6 +104,11 @@ def test_did_you_mean_when_nothing_matches(seed_index):
     result = index.search(seed_index, "Tiawan")
     assert result.total == 0 and result.suggestion == "taiwan"
     assert index.search(seed_index, "Taiwan").suggestion is None
+    # Only the unknown word changes; the commonest of the closest words wins.
+    assert index.search(seed_index, "blinken humn rights").suggestion == "blinken human rights"
+    # A correction that would still find nothing under the filters is not offered.
+    assert index.search(seed_index, "twete", outlets=["The Hill"]).suggestion is None
+    assert index.search(seed_index, "twete", outlets=["SGH Insight"]).suggestion == "tweet"
 
 
 def test_unknown_filters_are_errors(seed_index):
@@ -168,7 +173,7 @@ def test_as_you_type_prefixes_start_at_three_letters(seed_index):
 
 def test_prefix_expansion_keeps_only_the_most_frequent_words(seed_index, monkeypatch):
     everything = index.search(seed_index, "chin*").total
-    monkeypatch.setattr(sys.modules["index.search"], "MAX_EXPANSIONS", 1)
+    monkeypatch.setattr(sys.modules["index.searching"], "MAX_EXPANSIONS", 1)
     capped = index.search(seed_index, "chin*")
     assert 0 < capped.total <= everything
     words = {word.lower() for hit in capped.hits for f in hit.highlights

@@ -133,3 +133,20 @@ def test_a_wire_story_from_two_outlets_shows_once_with_both(tmp_path: Path):
         for hit in result.hits:
             other = {"Outlet A": "Outlet B", "Outlet B": "Outlet A"}[hit.outlet]
             assert hit.also_in == (other,)
+
+
+def test_a_wire_story_is_one_related_link_not_one_per_copy(tmp_path: Path):
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "a.html").write_text(page("Outlet A", "Blinken talks to Yang", BODY))
+    (folder / "b.html").write_text(page("Outlet B", "US and China talk", BODY))
+    (folder / "c.html").write_text(page("Outlet C", "A call with Beijing", [
+        "Blinken told Yang that the United States would stand up for human rights and keep "
+        "talking about climate change, officials said."]))
+    with index.build_index(tmp_path / "ix", [folder]) as ix:
+        own = index.search(ix, "officials", outlets=["Outlet C"]).hits[0]
+        linked = index.related(ix, own.id, limit=5)
+        assert len(linked) == 1 and linked[0].outlet in {"Outlet A", "Outlet B"}
+        assert "human rights" in linked[0].text
+        copy = index.search(ix, '"stand up for human rights"', outlets=["Outlet A"]).hits[0]
+        assert [h.outlet for h in index.related(ix, copy.id, limit=5)] == ["Outlet C"]

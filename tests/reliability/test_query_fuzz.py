@@ -44,8 +44,8 @@ def test_random_bytes_as_a_query(seed_index, data):
 
 
 def test_patterns_expand_to_a_bounded_number_of_words(seed_index):
-    expand = sys.modules["index.search"]._expand
-    limit = sys.modules["index.search"].MAX_EXPANSIONS
+    expand = sys.modules["index.searching"]._expand
+    limit = sys.modules["index.searching"].MAX_EXPANSIONS
     with seed_index.lock:
         searcher = seed_index.searcher()
         for text in ("t*", "c*", "s?a*", "a*", "the*"):

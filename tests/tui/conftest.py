@@ -43,6 +43,12 @@ async def settle(pilot: Pilot) -> None:
     for _ in range(5):
         await app.workers.wait_for_complete()
         await pilot.pause(0.05)
+    for _ in range(100):  # other outlets' reports are looked up once the cursor rests
+        panels = app.screen.query(DetailPanel)
+        if not panels or not panels.first().related_pending:
+            break
+        await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
     await pilot.pause()
 
 

@@ -34,6 +34,21 @@ async def test_typing_taiwan_shows_both_outlets_and_who_said_what(make_app):
         assert panel.query_one(RelatedList).option_count == len(panel.related)
 
 
+async def test_other_outlets_are_looked_up_once_the_cursor_rests(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Xinjiang")
+        await pilot.pause(0.1)
+        panel = detail(pilot)
+        # While typing, the paragraph and its claims show at once; the lookup waits.
+        assert panel.hit is not None and panel.related_pending
+        assert "Looking for other outlets" in str(panel.query_one(RelatedList).get_option_at_index(0).prompt)
+        await settle(pilot)
+        assert not panel.related_pending and panel.hit.id == results(pilot).hits[0].id
+        assert panel.related and all(h.outlet != panel.hit.outlet for h in panel.related)
+
+
 async def test_search_as_you_type_uses_the_last_word_as_a_prefix(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual import on, work
@@ -10,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
@@ -31,9 +33,13 @@ from ..widgets.search_bar import SearchBar
 if TYPE_CHECKING:
     from ..app import BriefingApp
 
-PAGE_SIZE = 200
-HIGHLIGHTED_HITS = 60  # more than a tall terminal shows; the rest are highlighted if paged in
+# More hits than a tall terminal shows; the next page is fetched when the cursor reaches the
+# end. The list measures every row it is given, so a bigger page costs every keystroke.
+PAGE_SIZE = 60
 RELATED_LIMIT = 5
+# Other outlets' reports are looked up once the cursor rests: while typing, the top hit changes
+# with every key, and each lookup (50-150 ms at 156,000 paragraphs) would slow the next search.
+RELATED_DELAY_SECONDS = 0.2
 NARROW_WIDTH = 110
 
 
@@ -69,6 +75,7 @@ class BrowseScreen(Screen[None]):
         self._pending = False
         self._limit = PAGE_SIZE
         self._keep_cursor = False
+        self._related_timer: Timer | None = None
 
     @property
     def briefing(self) -> BriefingApp:
@@ -157,6 +164,9 @@ class BrowseScreen(Screen[None]):
             return
         self._searching = True
         self._keep_cursor = keep
+        # A keystroke comes first: a lookup of other outlets' reports stops and is redone
+        # once the cursor rests again.
+        self.workers.cancel_group(self, "detail")
         self.search_worker(text, self.query_one(FilterList).selected_copy(), self._limit)
 
     def _search_done(self) -> None:
@@ -181,6 +191,10 @@ class BrowseScreen(Screen[None]):
         results.show(result.hits, result.distinct, set(self.briefing.session.pins), keep=keep)
         self.query_one(FilterList).set_facets(result.facets)
         bar.show_count(result.distinct, len(result.hits), result.total)
+        panel = self.query_one(DetailPanel)
+        if panel.related_pending and panel.hit is not None and results.current is not None \
+                and results.current.id == panel.hit.id:
+            self._look_up_related(panel.hit)  # its lookup gave way to this search
         if message.error:
             bar.show_status(f"{message.error} — showing results as if it were closed", "error")
         elif result.total == 0 and result.suggestion:
@@ -214,21 +228,37 @@ class BrowseScreen(Screen[None]):
         if message.hit is None:
             panel.show(None)
             return
-        if panel.hit is not None and panel.hit.id == message.hit.id:
-            return  # typing on usually keeps the top hit: its detail is already shown
-        panel.show(message.hit, ())
-        self.detail_worker(message.hit)
+        if panel.hit is None or panel.hit.id != message.hit.id:
+            panel.show(message.hit, None)
+        elif not panel.related_pending:
+            return  # typing on usually keeps the top hit: its detail is already complete
+        self._look_up_related(message.hit)
+
+    def _look_up_related(self, hit: index.Hit) -> None:
+        if self._related_timer is not None:
+            self._related_timer.stop()
+        self._related_timer = self.set_timer(
+            RELATED_DELAY_SECONDS, partial(self._related_if_current, hit))
+
+    def _related_if_current(self, hit: index.Hit) -> None:
+        current = self.query_one(ResultsList).current
+        if current is not None and current.id == hit.id and not self._searching:
+            self.detail_worker(hit)
+        elif current is not None and current.id == hit.id:
+            self._look_up_related(hit)  # still typing
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def detail_worker(self, hit: index.Hit) -> None:
         ix = self.briefing.index
         if ix is None:
             return
+        worker = get_current_worker()
         try:
-            found = index.related(ix, hit.id, limit=RELATED_LIMIT)
+            found = index.related(ix, hit.id, limit=RELATED_LIMIT,
+                                  stop=lambda: worker.is_cancelled)
         except index.QueryError:
             found = ()
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.post_message(DetailReady(hit, found))
 
     def on_detail_ready(self, message: DetailReady) -> None:
@@ -305,5 +335,5 @@ def _search(ix: index.BriefingIndex, text: str, filters: dict[str, list[str]], l
             lenient: bool = False) -> index.SearchResult:
     return index.search(
         ix, text, topics=filters["topic"], outlets=filters["outlet"], speakers=filters["speaker"],
-        limit=limit, highlight_top=HIGHLIGHTED_HITS, prefix_last=True, lenient=lenient,
+        limit=limit, prefix_last=True, lenient=lenient,
     )

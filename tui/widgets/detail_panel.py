@@ -50,6 +50,7 @@ class DetailPanel(VerticalScroll):
         self.can_focus = False
         self.hit: index.Hit | None = None
         self.related: tuple[index.Hit, ...] = ()
+        self.related_pending = False
 
     def compose(self) -> ComposeResult:
         yield Static(render.plain("Nothing selected.", "dim"), id="meta")
@@ -60,9 +61,11 @@ class DetailPanel(VerticalScroll):
         yield Static(render.plain("Also reported by"), classes="heading", id="related-heading")
         yield RelatedList(id="related")
 
-    def show(self, hit: index.Hit | None, related: Sequence[index.Hit] = ()) -> None:
+    def show(self, hit: index.Hit | None, related: Sequence[index.Hit] | None = ()) -> None:
+        """``related`` is None while other outlets' reports are still being looked up."""
         self.hit = hit
-        self.related = tuple(related)
+        self.related_pending = related is None
+        self.related = tuple(related or ())
         meta = self.query_one("#meta", Static)
         claims = self.query_one(ClaimList)
         others = self.query_one(RelatedList)
@@ -83,6 +86,9 @@ class DetailPanel(VerticalScroll):
         if self.related:
             others.set_options([Option(render.related_row(h)) for h in self.related])
             others.highlighted = None
+        elif self.related_pending:
+            others.set_options([Option(render.plain("Looking for other outlets' reports…",
+                                                    "dim"), disabled=True)])
         else:
             others.set_options([Option(render.plain("No matching paragraph in another outlet.",
                                                     "dim"), disabled=True)])
