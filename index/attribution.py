@@ -101,7 +101,7 @@ _TAKES_OBJECT = {
     "prefers", "preferred", "discuss", "discusses", "discussed", "express", "expresses",
     "expressed", "dismiss", "dismisses", "dismissed", "highlight", "highlights", "highlighted",
     "remind", "reminds", "reminded", "encourage", "encourages", "encouraged", "request",
-    "requests", "requested", "assure", "assures", "assured",
+    "requests", "requested", "assure", "assures", "assured", "ask", "asks", "asked",
 }
 # Verbs that are attributions only when they introduce content ("that", a colon, a quote).
 _NEEDS_INTRODUCER = {
@@ -131,12 +131,18 @@ _NEEDS_INTRODUCER = {
 # Words a source cannot start with (prepositions, "this", "first"…); determiners may.
 _NOT_SOURCE_START = _NOUN_CONTEXT - {
     "the", "a", "an", "his", "her", "their", "its", "our", "some", "many", "other", "these", "those",
+    "new", "recent",  # "Recent polling shows", "New data suggest"
 }
 _ADVERBS = {"also", "again", "later", "then", "once", "repeatedly", "previously", "reportedly",
             "still", "already", "never", "often", "now", "further", "too", "however"}
 _ACCORDING = re.compile(r"\b(?:according to|in the words of|as reported by)\s+", re.IGNORECASE)
 _TWEET = re.compile(r"\b(?:posted|wrote|sent|published)\s+(?:a|an)\s+(?:tweet|post|statement|message)\s+(?:saying|stating|that)\b", re.IGNORECASE)
 _CHARACTERIZE = re.compile(r"\b(?:characteri[sz]ed|described|labell?ed|called|branded|termed|dubbed)\b", re.IGNORECASE)
+_ASKED = re.compile(
+    r"\s*(?:(?:And|But|So)\s+)?(?:[Ww]hen\s+)?(?P<cue>[Aa]sked)\s+(?:by\s+(?P<asker>[^,“”\"]{1,60}?)\s+)?"
+    r"(?P<question>(?:\w+ly\s+)?(?:if|whether|about|what|why|how|who|where|when|which|to|on)\b"
+    r"[^,;]{2,200}?)[”\"]?,[”\"]?\s"
+)
 # “…” ― Sonya Herridge  (reader comments, epigraphs)
 _DASH_SOURCE = re.compile(r"\s*([―—–]{1,2})\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s*$")
 # Pat Caddell: Democrat voters are worried …  (headline-style attribution)
@@ -327,6 +333,15 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
             used.append(match.span())
             yield RawClaim(source, cue, content_spans, confidence=0.8)
 
+    asked = _ASKED.match(text, start, end)
+    if asked and not _inside(asked.start(), quoted):
+        # "Asked if he was ever bullied, the candidate said no": the question is attributed
+        # to whoever asked it, usually unnamed (PolNeAR's "no source" attributions).
+        source = _trim(text, *asked.span("asker")) if asked.group("asker") else None
+        used.append(asked.span("cue"))
+        yield RawClaim(source, asked.span("cue"), (_trim(text, *asked.span("question")),),
+                       confidence=0.5)
+
     dash = _DASH_SOURCE.match(text, start, end)
     if dash is None:
         for q0, q1 in sentence_quotes:
@@ -375,10 +390,24 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
             content = _strip_content(text, cue[1], end)
             if subject and content[1] - content[0] > 3:
                 claim = RawClaim(subject, cue, (content,), confidence=0.6)
+        if claim is not None and asked is not None:
+            claim = _after_question(text, claim, asked.end(), end)
         if claim is not None:
             used.append(cue)
             claims_here.append(claim)
             yield claim
+
+
+def _after_question(text: str, claim: RawClaim, question_end: int, end: int) -> RawClaim | None:
+    """"Asked whether …, Ryan said, “Sure.”": the question is not what Ryan said; his words
+    are the rest (the quote, or what follows the cue)."""
+    kept = tuple(c for c in claim.content if c[0] >= question_end)
+    if not kept:
+        rest = _strip_content(text, claim.cue[1], end)
+        if rest[1] <= rest[0] or claim.source is None or claim.source[0] < question_end:
+            return None
+        kept = (rest,)
+    return RawClaim(claim.source, claim.cue, kept, claim.self_attributed, claim.confidence)
 
 
 def _claim_at(text: str, start: int, end: int, cue: Span, qs: list[Span]) -> RawClaim | None:
@@ -420,7 +449,8 @@ def _claim_at(text: str, start: int, end: int, cue: Span, qs: list[Span]) -> Raw
             content_end = quote[1] if quote else _clause_end(text, cue[1], end)
         else:
             return None
-    elif verb in _NEEDS_INTRODUCER and not re.match(r"\s*(?:that\b|:|,?\s*[“\"])", after):
+    elif verb in _NEEDS_INTRODUCER and not re.match(
+            r"\s*(?:that\b|:|,?\s*[“\"]|(?:how|why|what|whether|where|when)\b)", after):
         complement = (verb in _TAKES_INFINITIVE and re.match(r"\s+to\s+[a-z]", after)) or (
             verb in _TAKES_OBJECT and re.match(r"\s+(?:[A-Z$“\"]|(?:the|a|an|his|her|their|its|"
                                                  r"him|them|it|this|that|these|those)\b)", after))
@@ -539,6 +569,9 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
     described = _described_source(text, start, segment)
     if described is not None:
         return described
+    modified = _modified_source(text, start, segment)
+    if modified is not None:
+        return modified
     words = list(_WORD.finditer(segment))
     chosen: list[re.Match[str]] = []
     edge = len(segment)  # start of the last word looked at, chosen or skipped
@@ -548,7 +581,8 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
             break
         edge = word.start()
         token = word.group()
-        if not chosen and (token.lower() in _ADVERBS or token.lower().endswith("ly")):
+        # "also said", "reportedly told"; a capitalised -ly word is a name (Megyn Kelly).
+        if not chosen and (token.lower() in _ADVERBS or (token.islower() and token.endswith("ly"))):
             continue
         if token.lower() in _CLAUSE_WORDS:
             if not chosen and token.lower() == "who" and re.search(r",\s*$", segment[:word.start()]):
@@ -576,6 +610,39 @@ def _described_source(text: str, start: int, segment: str) -> Span | None:
     if len(match.group(1).split()) > 25 or not _looks_like_source(head):
         return None
     return (start + match.start(1), start + match.end(1))
+
+
+_MODIFIED = re.compile(
+    r"(?:^|[,;:]\s+)(?:(?:[Bb]ut|[Aa]nd|[Ss]till|[Rr]ather|[Yy]et|[Ss]o|[Nn]ow)\s+)?"
+    r"(?P<src>(?P<head>(?:[\w’'.\-]+\s+){0,3}?[\w’'.\-]+)\s+(?:who|that|close to|familiar with|of|"
+    r"at|in|from|with|inside|within)\s+[^,;:“”\"()]{1,90}?)\s*$"
+)
+
+
+def _modified_source(text: str, start: int, segment: str) -> Span | None:
+    """``sources close to her campaign say`` / ``people who have battled online threats say`` /
+    ``Friends of Mr. Clinton's say``: a plural or named head with its modifier, from the clause
+    start; the word walk would stop at "to", "who" or "of" and keep only the tail."""
+    match = _MODIFIED.search(segment)
+    if match is None:
+        return None
+    head = match.group("head").split()
+    if any(w.lower() in _CLAUSE_WORDS or w.lower() in _NOT_SOURCE_START for w in head):
+        return None
+    last = head[-1]
+    if not (last[:1].isupper() or last.lower() in _GROUP_HEADS
+            or last.lower().rstrip("s") in _SOURCE_NOUNS
+            or (last.islower() and last.endswith("s") and not last.endswith("ss"))):
+        return None
+    words = match.group("src").split()
+    if len(words) > MAX_SOURCE_WORDS + 4 or words[-1].lower() in _SUBJECT_PRONOUNS:
+        return None  # "… that endorsed him say they believe": "they" is the next clause's subject
+    return (start + match.start("src"), start + match.end("src"))
+
+
+_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+_GROUP_HEADS = {"people", "those", "others", "many", "some", "most", "few", "members", "men",
+                "women", "children", "staff", "police", "clergy"}
 
 
 def _relative_clause_start(text: str, start: int, stop: int) -> int:
@@ -617,4 +684,6 @@ _SOURCE_NOUNS = {
     "statement", "readout", "lawmaker", "diplomat", "people", "resident", "economist",
     "leader", "adviser", "advisor", "strategist", "insider", "witness", "investigator",
     "researcher", "scientist", "officer", "agency", "campaign", "administration", "government",
+    "polling", "data", "record", "review", "video", "email", "analysis", "number", "figure",
+    "memo", "document", "filing", "research", "evidence", "result",
 }

@@ -165,7 +165,11 @@ def _resolve(raw: RawClaim, text: str, article: Article, paragraph: int,
             speaker = full_names[words[-1]]
         named.append((speaker, speaker_kind(speaker)))
     content_spans = tuple(c for c in raw.content if c[1] > c[0])
-    if not speaker or not content_spans:
+    if raw.source is None and not raw.self_attributed:
+        speaker = ""  # an attribution with no source at all ("Asked whether …, she said")
+    elif not speaker:
+        return None
+    if not content_spans:
         return None
     content = " … ".join(text[s:e] for s, e in content_spans)
     return Claim(

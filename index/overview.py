@@ -120,7 +120,8 @@ def speaker_counts(index: BriefingIndex) -> dict[str, dict[str, int]]:
         for stored in index.searcher().all_stored_fields():
             outlet = stored.get("outlet_name") or "(no outlet)"
             for claim in json.loads(stored.get("claims") or "[]"):
-                by_speaker[claim["speaker"]][outlet] += 1
+                if claim["speaker"]:  # attributions with no source are nobody's
+                    by_speaker[claim["speaker"]][outlet] += 1
     ordered = sorted(by_speaker.items(), key=lambda kv: (-sum(kv[1].values()), kv[0].casefold()))
     return {speaker: dict(outlets.most_common()) for speaker, outlets in ordered}
 

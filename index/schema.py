@@ -63,7 +63,7 @@ def to_document(
 ) -> dict[str, Any]:
     """The Whoosh document for one paragraph; ids are article id + paragraph number."""
     claims = [c for c in article.claims if c.paragraph == paragraph.number]
-    speakers = sorted({c.speaker for c in claims})
+    speakers = sorted({c.speaker for c in claims if c.speaker})  # "": no source named
     pid = paragraph_id(article.id, paragraph.number)
     extra: dict[str, Any] = {"dup_key": dup_key or pid}
     if sketch:

@@ -201,3 +201,37 @@ def test_line_breaks_inside_a_paragraph_end_sentences():
     claims = _claims("Live updates\nTrump Says He Will Win\nClinton said the race was "
                      "tightening.\n")
     assert _said(claims) == [("Clinton", "said", "the race was tightening")]
+
+
+def test_a_name_ending_in_ly_is_a_source_not_an_adverb():
+    claims = _claims("Title\n\nMegyn Kelly said she asked for the interview. Trump reportedly "
+                     "told aides he was pleased.\n")
+    assert [(c.speaker, c.cue) for c in claims][:1] == [("Megyn Kelly", "said")]
+    assert ("Trump", "told") in [(c.speaker, c.cue) for c in claims]
+
+
+def test_a_source_with_its_modifier_or_relative_clause():
+    claims = _claims("Title\n\nRather, sources close to her campaign say she stands behind "
+                     "the president. But progressive groups that have endorsed him say they "
+                     "believe the superdelegates should follow the voters.\n")
+    sources = [c.source_text for c in claims]
+    assert "sources close to her campaign" in sources
+    assert "progressive groups that have endorsed him" in sources
+    assert not any(s.endswith("they") and len(s.split()) > 1 for s in sources)
+
+
+def test_a_question_asked_by_no_one_named_is_an_attribution_with_no_speaker():
+    claims = _claims("Title\n\nWhen asked whether the deal was dead, Ryan said, “Sure.”\n")
+    question = _by(claims, "asked")[0]
+    assert question.speaker == "" and question.source_spans == ()
+    assert question.content == "whether the deal was dead"
+    # Ryan's words are the quote, not the question before his name.
+    assert _said(claims)[-1] == ("Ryan", "said", "“Sure.”")
+
+
+def test_a_question_without_a_speaker_stays_out_of_the_speaker_facet(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("Title\n\nAsked about the vote, Smith said it was close.\n")
+    with index.build_index(tmp_path / "ix", [tmp_path / "a.txt"]) as ix:
+        facet = index.search(ix, "vote").facets["speaker"]
+        counts = index.speaker_counts(ix)
+    assert facet == {"Smith": 1} and counts == {"Smith": {"(no outlet)": 1}}
