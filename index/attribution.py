@@ -138,6 +138,14 @@ _ADVERBS = {"also", "again", "later", "then", "once", "repeatedly", "previously"
 _ACCORDING = re.compile(r"\b(?:according to|in the words of|as reported by)\s+", re.IGNORECASE)
 _TWEET = re.compile(r"\b(?:posted|wrote|sent|published)\s+(?:a|an)\s+(?:tweet|post|statement|message)\s+(?:saying|stating|that)\b", re.IGNORECASE)
 _CHARACTERIZE = re.compile(r"\b(?:characteri[sz]ed|described|labell?ed|called|branded|termed|dubbed)\b", re.IGNORECASE)
+# "In a survey released Thursday, 79 percent said …": a fronted phrase, not what they said.
+_FRONTED = re.compile(r"\s*(?:In|On|At|After|Before|During|Since|When|While|Earlier|Later|"
+                      r"Speaking|Unlike|Despite|Although|Though|Asked|Last|This|Yesterday|"
+                      r"Today|Throughout|Among|Of|For)\b")
+_IN_SOURCE = re.compile(
+    r"\s*(?P<cue>[Ii]n)\s+(?P<src>(?:a|an|the|its|their|his|her)\s+[^,.;“”\"]{0,60}?\b(?:poll|survey|"
+    r"study|report|analysis|filing|memo|letter|op-ed|column|book|essay)s?\b[^,;“”\"]{0,60}?),\s+"
+)
 _ASKED = re.compile(
     r"\s*(?:(?:And|But|So)\s+)?(?:[Ww]hen\s+)?(?P<cue>[Aa]sked)\s+(?:by\s+(?P<asker>[^,“”\"]{1,60}?)\s+)?"
     r"(?P<question>(?:\w+ly\s+)?(?:if|whether|about|what|why|how|who|where|when|which|to|on)\b"
@@ -333,6 +341,15 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
             used.append(match.span())
             yield RawClaim(source, cue, content_spans, confidence=0.8)
 
+    in_poll = _IN_SOURCE.match(text, start, end)
+    if in_poll and not _CUE.search(text, in_poll.end(), end):
+        # "In a CBS News poll last month, she led Mr. Sanders 56 percent to 32."
+        content = _strip_content(text, in_poll.end(), end)
+        if content[1] - content[0] > 10:
+            used.append(in_poll.span("cue"))
+            yield RawClaim(_trim(text, *in_poll.span("src")), in_poll.span("cue"), (content,),
+                           confidence=0.6)
+
     asked = _ASKED.match(text, start, end)
     if asked and not _inside(asked.start(), quoted):
         # "Asked if he was ever bullied, the candidate said no": the question is attributed
@@ -412,12 +429,17 @@ def _after_question(text: str, claim: RawClaim, question_end: int, end: int) -> 
 
 def _claim_at(text: str, start: int, end: int, cue: Span, qs: list[Span]) -> RawClaim | None:
     before = text[start : cue[0]]
-    after = text[cue[1] : end]
     verb = text[cue[0] : cue[1]].split()[-1].lower()
     # Content first: “…,” SOURCE said / “…,” said SOURCE / CONTENT, SOURCE said.
     comma = before.rstrip().endswith(",") or re.search(r"[,”\"'“]\s*[^,“”\"]{0,80}$", before)
     split = _content_split(before)
     between_text = before[split + 1 :].strip(" ,”\"'“")
+    fronted = _FRONTED.match(before) and not re.search(r"[“”\"]", before[:split])
+    if fronted:
+        # Source first when it works: "In a survey released Thursday, 79 percent said they …"
+        claim = _source_first(text, start, end, cue, qs)
+        if claim is not None:
+            return claim
     if split > 3 and comma and not _CHARACTERIZE.fullmatch(verb) and _closes_sentence(
         text, cue[1], end, bool(between_text)
     ):
@@ -431,7 +453,13 @@ def _claim_at(text: str, start: int, end: int, cue: Span, qs: list[Span]) -> Raw
             if follow is not None:
                 content.append(_strip_content(text, follow[0], follow[1]))
             return RawClaim(src, cue, tuple(c for c in content if c[1] > c[0]), confidence=0.85)
-    # Source first: SOURCE said (that) CONTENT.
+    return None if fronted else _source_first(text, start, end, cue, qs)
+
+
+def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) -> RawClaim | None:
+    """SOURCE said (that) CONTENT."""
+    after = text[cue[1] : end]
+    verb = text[cue[0] : cue[1]].split()[-1].lower()
     source = _source_before(text, start, cue[0])
     if source is None:
         return None
@@ -489,7 +517,10 @@ def _source_between(text: str, start: int, stop: int) -> Span:
 _NAMING = {"called", "branded", "termed", "labeled", "labelled", "dubbed"}
 _NAMED_OBJECT = re.compile(
     r"\s+(?:(?:him|her|it|them|this|that|these|those|(?:the|his|her|their|its)\s+[\w’'-]+|"
-    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s+)?(?:[“\"]|(?:a|an|the)\s)")
+    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s+)?(?:[“\"]|(?:a|an|the)\s)"
+    # "called Ford’s plans to open a plant in Mexico “an absolute disgrace”": a longer object
+    # when the name given is quoted.
+    r"|\s+[^.;:“”\"!?]{1,100}?\s+(?:an?\s+)?[“\"]")
 
 
 def _names_something(text: str, source: Span, cue_end: int, end: int) -> bool:
@@ -515,8 +546,10 @@ def _noun_use(text: str, start: int, cue: Span) -> bool:
     previous = re.search(r"([\w’']+)\s*$", text[start : cue[0]])
     if not previous:
         return False
-    word = previous.group(1).lower()
-    return word in _NOUN_CONTEXT or word.endswith(("’s", "'s"))
+    word = previous.group(1)
+    if word in ("Press", "News", "Media"):
+        return False  # the end of a name: "The Associated Press reported", "Fox News said"
+    return word.lower() in _NOUN_CONTEXT or word.endswith(("’s", "'s"))
 
 
 def _in_parentheses(text: str, start: int, pos: int) -> bool:

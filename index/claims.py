@@ -137,6 +137,20 @@ def _full_names(text: str) -> dict[str, str]:
     return names
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_LOOK_BACK = 1500  # characters: about three paragraphs
+
+
+def _last_person_named(text: str, before: int, full_names: dict[str, str]) -> str:
+    """"Trump eased his tone. Asked …, he said Ryan.": no earlier claim, so "he" is the last
+    person the article named (a surname or first name it also gives in full)."""
+    for match in reversed(list(_CAPITALISED.finditer(text, max(0, before - _LOOK_BACK), before))):
+        name = full_names.get(match.group())
+        if name and speaker_kind(name) == "person":
+            return name
+    return ""
+
+
 def _resolve(raw: RawClaim, text: str, article: Article, paragraph: int,
              named: list[tuple[str, str]], full_names: dict[str, str],
              norm: NormalisedText) -> Claim | None:
@@ -148,6 +162,8 @@ def _resolve(raw: RawClaim, text: str, article: Article, paragraph: int,
         wanted = {"he": "person", "she": "person", "him": "person", "her": "person",
                   "who": "person", "it": "org"}.get(source_text.lower())
         speaker = next((s for s, kind in reversed(named) if wanted is None or kind == wanted), "")
+        if not speaker and wanted == "person":
+            speaker = _last_person_named(text, raw.source[0], full_names)
         if not speaker:
             return None
         confidence -= 0.1

@@ -235,3 +235,32 @@ def test_a_question_without_a_speaker_stays_out_of_the_speaker_facet(tmp_path: P
         facet = index.search(ix, "vote").facets["speaker"]
         counts = index.speaker_counts(ix)
     assert facet == {"Smith": 1} and counts == {"Smith": {"(no outlet)": 1}}
+
+
+def test_a_pronoun_with_no_earlier_claim_is_the_last_person_named():
+    claims = _claims("Title\n\nDonald Trump eased his tone on Tuesday. Asked who leads the "
+                     "party, he said Ryan.\n")
+    assert ("Donald Trump", "said", "Ryan") in _said(claims)
+
+
+def test_called_with_a_long_object_and_a_quoted_name():
+    claims = _claims("Title\n\nBolton called Obama’s ignorance of advice from seasoned "
+                     "commanders “disrespectful.”\n")
+    assert _said(claims) == [("Bolton", "called",
+                              "Obama’s ignorance of advice from seasoned commanders “disrespectful.”")]
+
+
+def test_news_organisations_ending_in_press_or_news_are_sources():
+    claims = _claims("Title\n\nThe Associated Press reported that she had enough delegates. "
+                     "Fox News said the debate was over.\n")
+    assert [c.speaker for c in claims] == ["Associated Press", "Fox News"]
+
+
+def test_a_poll_introduced_by_in_and_a_fronted_phrase_that_is_not_content():
+    claims = _claims("Title\n\nIn an early-October CBS News poll, she led Mr. Sanders 56 percent "
+                     "to 32 percent. In a survey released last Thursday, 79 percent of Democrats "
+                     "said they were satisfied.\n")
+    poll = _by(claims, "In")[0]
+    assert poll.source_text == "an early-October CBS News poll"
+    assert poll.content == "she led Mr. Sanders 56 percent to 32 percent"
+    assert _by(claims, "said")[0].content == "they were satisfied"
