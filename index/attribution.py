@@ -27,7 +27,7 @@ _SAY = (
     "say|says|said|saying|tell|tells|told|telling|add|adds|added|adding|stress|stresses|stressed|"
     "urge|urges|urged|urging|warn|warns|warned|warning|reject|rejects|rejected|argue|argues|"
     "argued|arguing|claim|claims|claimed|note|notes|noted|noting|explain|explains|explained|"
-    "write|writes|wrote|tweet|tweets|tweeted|announce|announces|announced|insist|insists|insisted|"
+    "write|writes|wrote|tweeted|announce|announces|announced|insist|insists|insisted|"
     "suggest|suggests|suggested|acknowledge|acknowledges|acknowledged|ask|asks|asked|believe|"
     "believes|believed|expect|expects|expected|think|thinks|thought|report|reports|reported|"
     "continue|continues|continued|contend|contends|contended|predict|predicts|predicted|promise|"
@@ -39,7 +39,7 @@ _SAY = (
     "denied|hope|hopes|hoped|fear|fears|feared|agree|agrees|agreed|counter|counters|countered|"
     "emphasize|emphasizes|emphasized|emphasise|emphasised|affirm|affirms|affirmed|reaffirm|"
     "reaffirms|reaffirmed|accuse|accuses|accused|caution|cautions|cautioned|observe|observes|"
-    "observed|remark|remarks|remarked|reveal|reveals|revealed|indicate|indicates|indicated|"
+    "observed|remark|remarked|reveal|reveals|revealed|indicate|indicates|indicated|"
     "testify|testifies|testified|wonder|wonders|wondered|question|questions|questioned|doubt|"
     "doubts|doubted|mention|mentions|mentioned|cite|cites|cited|citing|pledge|pledges|pledged|"
     "echo|echoes|echoed|criticize|criticizes|criticized|describe|describes|described|"
@@ -47,13 +47,14 @@ _SAY = (
     "press|presses|pressed|demand|demands|demanded|propose|proposes|proposed|recommend|"
     "recommends|recommended|point out|points out|pointed out|made clear|make clear|makes clear|"
     "call for|calls for|called for|calling for|call on|calls on|called on|calling on|"
-    "blame|blames|blamed|attack|attacks|attacked|announce|want|wants|wanted|plan|plans|planned|"
+    "blame|blames|blamed|attack|attacked|announce|want|wants|wanted|planned|"
     "characterized|characterised|characterizes|characterises|characterize|"
     "decline|declines|declined|refuse|refuses|refused|seem|seems|seemed|appear|appears|"
-    "appeared|endorse|endorses|endorsed|support|supports|supported|praise|praises|praised|"
+    "appeared|endorse|endorses|endorsed|supports|supported|praise|praises|praised|"
     "defend|defends|defended|oppose|opposes|opposed|seek|seeks|sought|call|calls|called|"
-    "refer to|refers to|referred to|referring to|point to|points to|pointed to|"
-    "see|sees|saw|offer|offers|offered|dismiss|dismisses|dismissed|back|backs|backed|backing|"
+    "refer to|refers to|referred to|referring to|point to|points to|pointed to|viewed|"
+    "regard|regards|regarded|"
+    "see|sees|saw|offer|offers|offered|dismiss|dismisses|dismissed|backed|backing|"
     "express|expresses|expressed|expressing|blast|blasts|blasted|post|posts|posted|order|"
     "orders|ordered|assure|assures|assured|decide|decides|decided|mock|mocks|mocked|discuss|"
     "discusses|discussed|discussing|feel|feels|felt|denounce|denounces|denounced|denouncing|"
@@ -103,6 +104,24 @@ _TAKES_OBJECT = {
     "remind", "reminds", "reminded", "encourage", "encourages", "encouraged", "request",
     "requests", "requested", "assure", "assures", "assured", "ask", "asks", "asked",
 }
+# Stances that are only reported as part of a claim already found around them.
+_NESTED_STANCES = {
+    "want", "wants", "wanted", "think", "thinks", "thought", "believe", "believes", "believed",
+    "seem", "seems", "seemed", "appear", "appears", "appeared", "hope", "hopes", "hoped",
+    "plan", "planned", "expect", "expects", "expected", "feel", "feels", "felt", "know",
+    "knows", "knew", "see", "sees", "saw", "supports", "supported", "backed", "opposes",
+    "opposed", "found", "show", "shows", "showed", "worried", "fears", "feared", "wonder",
+    "wondered", "decided", "prefer", "prefers", "considered",
+}
+# "Majorities see immigrants as a burden": a stance when "as" follows.
+_SEE_AS = {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"}
+# "Ms. Kelly seemed certain to leave", "he seemed rattled by the attacks"
+_SEEM = {"seem", "seems", "seemed", "appear", "appears", "appeared"}
+_SEEM_COMPLEMENT = re.compile(
+    r"\s+(?:(?:so|very|more|less|genuinely|clearly|visibly|somewhat|increasingly)\s+)?"
+    r"(?:[a-z]+ed|certain|likely|unlikely|poised|ready|eager|reluctant|open|confident|unsure|"
+    r"unaware|aware|happy|unhappy|willing|unwilling|uninterested|interested|sure|keen|like|"
+    r"intent|resigned|upset|angry|skeptical|sceptical|optimistic|pessimistic)\b")
 # Verbs that are attributions only when they introduce content ("that", a colon, a quote).
 _NEEDS_INTRODUCER = {
     "question", "questions", "questioned", "attack", "attacks", "attacked", "blame", "blames",
@@ -155,6 +174,26 @@ _ASKED = re.compile(
 _DASH_SOURCE = re.compile(r"\s*([―—–]{1,2})\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s*$")
 # Pat Caddell: Democrat voters are worried …  (headline-style attribution)
 _COLON_SOURCE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*)\s*(:)\s+(?=\S)")
+# "UPDATE:", "Editor's Note:", "Question:": labels, not people speaking (an all-capitals
+# "TRUMP:" still is).
+_LABELS = {"note", "question", "answer", "remember", "name", "age", "city", "job", "pay",
+           "update", "correction", "email", "related", "watch", "photo", "video", "source",
+           "read", "more", "abstract", "clarification", "disclosure", "warning", "caption",
+           "credit", "contact", "follow", "transcript", "excerpt", "editor", "p.s", "ps",
+           "q", "a", "grandkids"}
+
+
+def _is_listing(content: str) -> bool:
+    """"Iowa: Tim Albrecht, Brad Anderson, …" or a link: a list after the colon, not words."""
+    items = content.split(",")
+    return "http" in content or (len(items) >= 4 and all(i.strip()[:1].isupper() for i in items))
+
+
+def _speaks(label: str) -> bool:
+    words = label.split()
+    return words[-1].lower().strip(".’'s") not in _LABELS and words[0].lower() not in _LABELS
+
+
 _SELF = re.compile(
     r"\b(?:(our)\s+(?:understanding|view|assessment|sense|reading)\s+is(?:\s+that)?|"
     r"(we)\s+(?:understand|believe|expect|think|suspect|hear|learn)(?:\s+that)?)\s+",
@@ -369,9 +408,9 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
                 yield RawClaim(_trim(text, *dash.span(2)), dash.span(1), (content,), confidence=0.7)
                 break
     colon = _COLON_SOURCE.match(text, start, end)
-    if colon and not _inside(colon.start(), quoted):
+    if colon and not _inside(colon.start(), quoted) and _speaks(colon.group(1)):
         content = _strip_content(text, colon.end(), end)
-        if content[1] - content[0] > 10:
+        if content[1] - content[0] > 10 and not _is_listing(text[content[0] : content[1]]):
             used.append(colon.span(2))
             yield RawClaim(colon.span(1), colon.span(2), (content,), confidence=0.6)
 
@@ -388,6 +427,9 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
         cue = _trim(text, *match.span())
         if _inside(cue[0], quoted) or not free(cue) or _noun_use(text, start, cue) or _in_parentheses(text, start, cue[0]):
             continue
+        if text[cue[0] : cue[1]].split()[-1] in _NESTED_STANCES and any(
+                c0 <= cue[0] < c1 for claim in claims_here for c0, c1 in claim.content):
+            continue  # "Clinton says she wants to …": the wanting is part of what she says
         previous_source = claims_here[-1].source if claims_here else None
         if text[cue[0] : cue[1]].split()[-1].endswith("ing"):
             # "…, saying …" belongs to the clause's subject: the last source, else the sentence's.
@@ -464,7 +506,7 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
     if source is None:
         return None
     content_end = end
-    if _CHARACTERIZE.fullmatch(verb):
+    if _CHARACTERIZE.fullmatch(verb) or (verb in _SEE_AS and re.search(r"\bas\b", after[:120])):
         as_word = re.search(r"\bas\b", after[:200])
         if as_word is not None:
             after_as = cue[1] + as_word.end()
@@ -480,6 +522,7 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
     elif verb in _NEEDS_INTRODUCER and not re.match(
             r"\s*(?:that\b|:|,?\s*[“\"]|(?:how|why|what|whether|where|when)\b)", after):
         complement = (verb in _TAKES_INFINITIVE and re.match(r"\s+to\s+[a-z]", after)) or (
+            verb in _SEEM and _SEEM_COMPLEMENT.match(after)) or (
             verb in _TAKES_OBJECT and re.match(r"\s+(?:[A-Z$“\"]|(?:the|a|an|his|her|their|its|"
                                                  r"him|them|it|this|that|these|those)\b)", after))
         if not complement:

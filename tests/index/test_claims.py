@@ -264,3 +264,29 @@ def test_a_poll_introduced_by_in_and_a_fronted_phrase_that_is_not_content():
     assert poll.source_text == "an early-October CBS News poll"
     assert poll.content == "she led Mr. Sanders 56 percent to 32 percent"
     assert _by(claims, "said")[0].content == "they were satisfied"
+
+
+def test_see_as_and_seemed_with_an_adjective_are_stances():
+    claims = _claims("Title\n\nMajorities in many countries see immigrants as a burden. "
+                     "Before Mr. Ailes left, Ms. Kelly seemed certain to leave.\n")
+    assert [(c.cue, c.content) for c in claims] == [
+        ("see", "immigrants as a burden"), ("seemed", "certain to leave")]
+
+
+def test_a_stance_inside_what_someone_says_is_not_a_second_claim():
+    claims = _claims("Title\n\nClinton says she wants to expand those standards to hedge funds.\n")
+    assert [c.cue for c in claims] == ["says"]
+
+
+def test_labels_and_lists_after_a_colon_are_not_speakers():
+    claims = _claims("Title\n\nUPDATE: The website removed the listing on Friday.\n\n"
+                     "Editor’s Note: The following is part 3 of 3.\n\n"
+                     "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink.\n\n"
+                     "Continued Stone: “So I think it’s a very real problem.”\n")
+    assert [c.cue for c in claims] == [":"] and claims[0].source_text == "Continued Stone"
+
+
+def test_nouns_that_were_cues_no_longer_are():
+    claims = _claims("Title\n\nHis support for the bill came late. She came back to the "
+                     "office. The tweet drew views from millions.\n")
+    assert claims == []
