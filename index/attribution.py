@@ -167,7 +167,7 @@ _IN_SOURCE = re.compile(
 )
 _ASKED = re.compile(
     r"\s*(?:(?:And|But|So)\s+)?(?:[Ww]hen\s+)?(?P<cue>[Aa]sked)\s+(?:by\s+(?P<asker>[^,“”\"]{1,60}?)\s+)?"
-    r"(?P<question>(?:\w+ly\s+)?(?:if|whether|about|what|why|how|who|where|when|which|to|on)\b"
+    r"(?P<question>(?:\w+ly\s+)?(?:if|whether|what|why|how|who|where|when|which|to|on)\b"
     r"[^,;]{2,200}?)[”\"]?,[”\"]?\s"
 )
 # “…” ― Sonya Herridge  (reader comments, epigraphs)
@@ -187,6 +187,17 @@ def _is_listing(content: str) -> bool:
     """"Iowa: Tim Albrecht, Brad Anderson, …" or a link: a list after the colon, not words."""
     items = content.split(",")
     return "http" in content or (len(items) >= 4 and all(i.strip()[:1].isupper() for i in items))
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "for", "and", "with", "to", "at", "by"}
+
+
+def _is_heading(content: str) -> bool:
+    """"China: A Frosty Yang-Blinken Call": a section and a title, not a statement (no quote,
+    an article, then only capitalised or small words)."""
+    words = content.rstrip(".!").split()
+    return (not re.search(r"[“”\"‘’']", content) and words[0] in ("A", "An", "The")
+            and all(w[:1].isupper() or w in _SMALL_WORDS for w in words))
 
 
 def _speaks(label: str) -> bool:
@@ -338,6 +349,26 @@ def extract(text: str, start: int, end: int) -> list[RawClaim]:
     return claims
 
 
+_HEADLINE = re.compile(
+    r"\s*(?P<src>[A-Z][^:;“”\"‘’]{1,60}?)\s+(?P<cue>(?:Says|Said|Tells|Told|Endorses|Endorsed|"
+    r"Announces|Reveals|Slams|Praises|Claims|Calls|Wants|Urges|Warns|Blasts|Rips|Vows|Admits|"
+    r"Denies|Defends|Demands|Accuses|Backs|Rejects|Insists|Predicts|Suggests|Argues|Asks|"
+    r"Hints|Pledges|Promises|Confirms|Questions|Criticizes|Attacks|Mocks|Dismisses|Knocks|"
+    r"Thinks|Believes|Fears|Expects|Hopes|Plans|Supports|Opposes))\b\s+(?P<content>\S.*?)\s*[.!]?\s*$"
+)
+
+
+def headline(text: str, start: int, end: int) -> list[RawClaim]:
+    """A title's attributions: the sentence rules, then headline case ("Bellwether County Says
+    Trump Should Win GOP Nomination"), whose capitalised verbs the sentence rules ignore."""
+    found = extract(text, start, end)
+    match = _HEADLINE.match(text, start, end)
+    if found or match is None:
+        return found
+    return [RawClaim(_trim(text, *match.span("src")), match.span("cue"),
+                     (_trim(text, *match.span("content")),), confidence=0.6)]
+
+
 def _inside(pos: int, quoted: list[Span]) -> bool:
     return any(q0 < pos < q1 for q0, q1 in quoted)
 
@@ -410,7 +441,8 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
     colon = _COLON_SOURCE.match(text, start, end)
     if colon and not _inside(colon.start(), quoted) and _speaks(colon.group(1)):
         content = _strip_content(text, colon.end(), end)
-        if content[1] - content[0] > 10 and not _is_listing(text[content[0] : content[1]]):
+        if content[1] - content[0] > 10 and not _is_listing(text[content[0] : content[1]]) \
+                and not _is_heading(text[content[0] : content[1]]):
             used.append(colon.span(2))
             yield RawClaim(colon.span(1), colon.span(2), (content,), confidence=0.6)
 

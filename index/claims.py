@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from .attribution import RawClaim, extract, quotes
+from .attribution import RawClaim, extract, headline, quotes
 from .models import Article, Claim
 from .textnorm import NormalisedText
 
@@ -100,6 +100,14 @@ def attach(article: Article, norm: NormalisedText) -> Article:
     full_names = _full_names(" \n".join(p.text for p in article.paragraphs))
     claims: list[Claim] = []
     cursor = 0
+    title = _title_span(text, article)
+    if title is not None:
+        # Headlines attribute too ("Lynch: No outside influence on FBI probe"); paragraph 0.
+        for raw in headline(text, *title):
+            claim = _resolve(raw, text, article, TITLE_PARAGRAPH, named, full_names, norm)
+            if claim is not None:
+                claims.append(claim)
+        cursor = title[1]
     for paragraph in article.paragraphs:
         p_start, p_end = _normalised_span(norm, text, paragraph, cursor)
         cursor = p_end
@@ -108,6 +116,19 @@ def attach(article: Article, norm: NormalisedText) -> Article:
             if claim is not None:
                 claims.append(claim)
     return replace(article, claims=tuple(claims))
+
+
+TITLE_PARAGRAPH = 0
+
+
+def _title_span(text: str, article: Article) -> tuple[int, int] | None:
+    """Where the title line sits, when the text starts with it (text files; a web page's
+    title comes from its metadata and is not in the extracted text)."""
+    first = article.paragraphs[0].start if article.paragraphs else len(text)
+    found = text.find(article.title, 0, first) if article.title else -1
+    if found < 0 or text[:found].strip(" \t\r\n#"):
+        return None
+    return found, found + len(article.title)
 
 
 def _normalised_span(norm: NormalisedText, text: str, paragraph, cursor: int) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from typing import Any
 from whoosh import fields
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 
+from .claims import TITLE_PARAGRAPH
 from .models import Article, Claim, Paragraph
 from .neardup import bands
 
@@ -62,7 +63,9 @@ def to_document(
     sketch: tuple[int, ...] | None = None, dup_key: str = "",
 ) -> dict[str, Any]:
     """The Whoosh document for one paragraph; ids are article id + paragraph number."""
-    claims = [c for c in article.claims if c.paragraph == paragraph.number]
+    # The headline's claims ride with paragraph 1, the document that carries the title.
+    claims = [c for c in article.claims if c.paragraph == paragraph.number
+              or (paragraph.number == 1 and c.paragraph == TITLE_PARAGRAPH)]
     speakers = sorted({c.speaker for c in claims if c.speaker})  # "": no source named
     pid = paragraph_id(article.id, paragraph.number)
     extra: dict[str, Any] = {"dup_key": dup_key or pid}

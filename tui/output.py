@@ -223,7 +223,7 @@ def print_claims(articles: list[index.Article], *, as_json: bool) -> None:
             speaker = t(claim.speaker, "bold cyan")
             if claim.source_text and claim.source_text != claim.speaker:
                 speaker.append_text(t(f"\n({claim.source_text})", "dim"))
-            table.add_row(t(claim.paragraph), speaker, t(claim.cue), t(claim.kind), t(claim.content))
+            table.add_row(t(claim.paragraph or "title"), speaker, t(claim.cue), t(claim.kind), t(claim.content))
         stdout.print(table if article.claims else t("  no claims found", "dim"))
 
 

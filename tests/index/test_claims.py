@@ -290,3 +290,27 @@ def test_nouns_that_were_cues_no_longer_are():
     claims = _claims("Title\n\nHis support for the bill came late. She came back to the "
                      "office. The tweet drew views from millions.\n")
     assert claims == []
+
+
+def test_headline_claims_are_paragraph_zero_and_travel_with_paragraph_one(tmp_path: Path):
+    text = ("Bellwether County Says Trump Should Win GOP Nomination\n\n"
+            "Voters in the county have picked every winner since 1960.\n")
+    claims = _claims(text)
+    assert [(c.paragraph, c.speaker, c.cue, c.content) for c in claims] == [
+        (0, "Bellwether County", "Says", "Trump Should Win GOP Nomination")]
+    (tmp_path / "a.txt").write_text(text)
+    with index.build_index(tmp_path / "ix", [tmp_path / "a.txt"]) as ix:
+        hit = index.search(ix, 'speaker:"bellwether county"').hits[0]
+    assert hit.paragraph == 1 and hit.claims[0]["cue"] == "Says"
+    record = claim_record_of(tmp_path / "a.txt")
+    assert text[slice(*record["cue"][0])] == "Says"
+
+
+def claim_record_of(path: Path) -> dict:
+    articles, _ = extract_claims([path])
+    return index.claim_record(articles[0], articles[0].claims[0])
+
+
+def test_a_section_label_before_a_title_is_not_a_speaker():
+    claims = _claims("China: A Frosty Yang-Blinken Call\n\nThe call was frank.\n")
+    assert claims == []
