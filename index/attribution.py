@@ -672,6 +672,12 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
         segment,
     )
     if appositive:
+        head = _source_before(text, start, start + appositive.start())
+        describes = re.match(r",\s+(?:who|which|whose)\b", appositive.group())
+        if head is not None and describes:
+            # The source is the head and its description ("Chris Cox, who runs the NRA’s
+            # lobbying arm,"); the speaker is still the head (claims.canonical_description).
+            return head[0], start + len(segment.rstrip(" ,"))
         segment = segment[: appositive.start()]
     segment = re.sub(r"(?:,\s*\d{1,3}\s*,|\s*\([^()]{1,40}\))\s*$", " ", segment)
     described = _described_source(text, start, segment)
@@ -775,6 +781,10 @@ def _looks_like_source(phrase: str) -> bool:
         return False
     if first in _PRONOUNS or first == "who":
         return len(words) == 1
+    lowered = [w.lower().strip(",.;") for w in words]
+    for i, word in enumerate(lowered[1:], 1):
+        if word in _AUXILIARIES and lowered[i - 1] not in ("who", "that", "which"):
+            return False  # "the race was close": a clause, not who said it
     if any(w[:1].isdigit() or w.lower() in _SHARE_WORDS for w in words):
         return True  # "47 percent said", "more than 4 in 10 said", "a majority of voters"
     if first in ("the", "a", "an", "one", "another", "some", "many", "several", "two", "three",
@@ -783,6 +793,8 @@ def _looks_like_source(phrase: str) -> bool:
     return any(w[:1].isupper() for w in words) or words[-1].lower().rstrip("s") in _SOURCE_NOUNS
 
 
+_AUXILIARIES = {"is", "was", "were", "are", "has", "have", "had", "will", "would", "could",
+                "should", "can", "may", "might", "did", "does", "do", "be", "been", "not"}
 _SHARE_WORDS = {"percent", "majority", "half", "third", "thirds", "quarter", "quarters",
                 "plurality", "minority"}
 

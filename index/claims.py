@@ -76,6 +76,9 @@ def speaker_kind(name: str) -> str:
 def canonical_description(source: str) -> str:
     """Reduce a source phrase to the name or description of who it is."""
     text = " ".join(source.replace("’s", "").split()).strip(" ,.;:“”\"")
+    head = text.split(", ", 1)[0]
+    if head != text and re.match(r"^(?:[A-Z][\w.’'\-]*\s*)+$", head):
+        text = head  # "Anne Richards, assistant secretary of state" is Anne Richards
     via = _VIA.match(text)
     if via:
         text = via.group("who")

@@ -314,3 +314,11 @@ def claim_record_of(path: Path) -> dict:
 def test_a_section_label_before_a_title_is_not_a_speaker():
     claims = _claims("China: A Frosty Yang-Blinken Call\n\nThe call was frank.\n")
     assert claims == []
+
+
+def test_a_described_source_keeps_its_description_but_the_speaker_is_the_name():
+    claims = _claims("Title\n\nPhil Lovas, the state's campaign chairman, said the race was "
+                     "close. Chris Cox, who runs the NRA’s lobbying arm, said it was over.\n")
+    assert [(c.speaker, c.source_text) for c in claims] == [
+        ("Phil Lovas", "Phil Lovas, the state's campaign chairman"),
+        ("Chris Cox", "Chris Cox, who runs the NRA’s lobbying arm")]
