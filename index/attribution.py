@@ -698,6 +698,10 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
         # "also said", "reportedly told"; a capitalised -ly word is a name (Megyn Kelly).
         if not chosen and (token.lower() in _ADVERBS or (token.islower() and token.endswith("ly"))):
             continue
+        if token.lower() == "than" and chosen and re.search(r"(?i)\b(?:more|less|fewer)\s+$",
+                                                             segment[: word.start()]):
+            chosen.insert(0, word)  # "more than 4 in 10 said"
+            continue
         if token.lower() in _CLAUSE_WORDS:
             if not chosen and token.lower() == "who" and re.search(r",\s*$", segment[:word.start()]):
                 chosen.append(word)  # "Barkley, who said …": resolved to Barkley later

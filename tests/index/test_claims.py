@@ -316,6 +316,11 @@ def test_a_section_label_before_a_title_is_not_a_speaker():
     assert claims == []
 
 
+def test_a_share_with_more_than_is_one_source():
+    claims = _claims("Title\n\nMore than 4 in 10 said they would vote.\n")
+    assert claims[0].source_text == "More than 4 in 10"
+
+
 def test_a_described_source_keeps_its_description_but_the_speaker_is_the_name():
     claims = _claims("Title\n\nPhil Lovas, the state's campaign chairman, said the race was "
                      "close. Chris Cox, who runs the NRA’s lobbying arm, said it was over.\n")
