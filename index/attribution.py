@@ -526,7 +526,8 @@ def _claim_at(text: str, start: int, end: int, cue: Span, qs: list[Span]) -> Raw
             follow = next((q for q in qs if q[0] >= cue[1] and not text[cue[1]:q[0]].strip(" ,").count(" ") > 6), None)
             if follow is not None:
                 content.append(_strip_content(text, follow[0], follow[1]))
-            return RawClaim(src, cue, tuple(c for c in content if c[1] > c[0]), confidence=0.85)
+            return RawClaim(_tidy_source(text, src), cue, tuple(c for c in content if c[1] > c[0]),
+                            confidence=0.85)
     return None if fronted else _source_first(text, start, end, cue, qs)
 
 
@@ -562,7 +563,37 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
     content = _strip_content(text, cue[1], content_end)
     if content[1] - content[0] < 3:
         return None
-    return RawClaim(source, cue, (content,), confidence=0.7)
+    return RawClaim(_tidy_source(text, source), cue, (content,), confidence=0.7)
+
+
+_LEADING_JUNK = re.compile(r"(?:(?:and|but|or|which|while|after|as|so|then|just|only|when|if|"
+                           r"because|compared with|let|Just|Only|Let)\s+)+")
+_TRAILING_JUNK = re.compile(
+    r"(?:,?\s+(?:on|last|this|early|late|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|week|month|year|night|morning)|\s+at the time|,\s+for instance|"
+    r",\s+in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|\s+[a-z]+ly|\s+(?:too|also|again|then|now|still))+$"
+)
+
+
+def _tidy_source(text: str, span: Span) -> Span:
+    """Trim what the word walk or a content-first split drags in around a source: a clause's
+    conjunction ("and Breitbart News"), an earlier sentence ("… in Washington D.C. He"), a time
+    or adverb after it ("Madeleine Albright recently", "the Kentucky Republican on Tuesday")."""
+    start, end = span
+    phrase = text[start:end]
+    boundary = max(phrase.rfind(". "), phrase.rfind("; "))
+    if boundary > 0 and phrase[boundary + 2 : boundary + 3].isupper() and not _ABBREV.search(
+            phrase[: boundary + 1]):
+        start += boundary + 2
+    junk = _LEADING_JUNK.match(text, start, end)
+    if junk and junk.end() < end:
+        start = junk.end()
+    tail = _TRAILING_JUNK.search(text[start:end])
+    if tail and tail.start() > 0:
+        end = start + tail.start()
+    if end - start <= 0:
+        return span
+    return start, end
 
 
 def _content_split(before: str) -> int:

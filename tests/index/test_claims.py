@@ -327,3 +327,10 @@ def test_a_described_source_keeps_its_description_but_the_speaker_is_the_name():
     assert [(c.speaker, c.source_text) for c in claims] == [
         ("Phil Lovas", "Phil Lovas, the state's campaign chairman"),
         ("Chris Cox", "Chris Cox, who runs the NRA’s lobbying arm")]
+
+
+def test_a_source_drops_the_conjunction_and_adverbs_around_it():
+    claims = _claims("Title\n\n“We will win,” said Former Secretary of State Madeleine Albright "
+                     "recently. Polls closed and Breitbart News said it was over.\n")
+    assert [c.source_text for c in claims] == [
+        "Former Secretary of State Madeleine Albright", "Breitbart News"]
