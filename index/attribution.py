@@ -463,7 +463,7 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
                 c0 <= cue[0] < c1 for claim in claims_here for c0, c1 in claim.content):
             continue  # "Clinton says she wants to …": the wanting is part of what she says
         previous_source = claims_here[-1].source if claims_here else None
-        if text[cue[0] : cue[1]].split()[-1].endswith("ing"):
+        if text[cue[0] : cue[1]].split()[0].endswith("ing"):  # "saying", "referring to"
             # "…, saying …" belongs to the clause's subject: the last source, else the sentence's.
             if not re.search(r",\s*$", text[start : cue[0]]):
                 continue
@@ -670,14 +670,18 @@ def _closes_sentence(text: str, cue_end: int, end: int, source_before: bool) -> 
     rest = text[cue_end:end].strip()
     if not rest.strip(".!?,;:”\" "):
         return True
-    if re.match(r"^,\s*[“\"]", rest):
+    if re.match(r"^,\s*(?:[“\"]|'')", rest):
         return True
-    head = re.split(r"[,.;:“\"]", rest, maxsplit=1)[0].strip()
+    if source_before and re.match(r"^,?\s*(?:[a-z]+ing\b|but\b|and\b|-\s|—)", rest):
+        return True  # "“…,” he said, referring to voters" / "she said, but added that …"
+    head = re.split(r"[,.;:“\"]|''", rest, maxsplit=1)[0].strip()
+    if source_before and re.match(r"of\s", head) and len(head.split()) <= 8:
+        return True  # "“…,” he said of the industry in general"
     if not head or re.match(r"(?:to|of|yes|no)\b", head, re.IGNORECASE) or re.search(
             r"\bthat\b", head):
         return False  # "said that …", "said to be …", "said yes": content follows
     if source_before:
-        return len(head.split()) <= 6 and not re.search(r"\bto\b", head)
+        return len(head.split()) <= 10 and not re.search(r"\bto\b", head)
     # "said a longtime adviser to Trump", "said a member who supports Trump"; not "urged the
     # US to “…”" (an infinitive: content follows)
     if re.search(r"\bto\b(?!\s+[A-Z])", head):

@@ -167,12 +167,18 @@ _LOOK_BACK = 1500  # characters: about three paragraphs
 
 def _last_person_named(text: str, before: int, full_names: dict[str, str]) -> str:
     """"Trump eased his tone. Asked …, he said Ryan.": no earlier claim, so "he" is the last
-    person the article named (a surname or first name it also gives in full)."""
+    person the article named (a surname or first name it also gives in full, or a name after
+    "Mr.", "Sen." …)."""
     for match in reversed(list(_CAPITALISED.finditer(text, max(0, before - _LOOK_BACK), before))):
         name = full_names.get(match.group())
         if name and speaker_kind(name) == "person":
             return name
+        if _HONORIFIC.search(text, max(0, match.start() - 6), match.start()):
+            return match.group()  # "Mr. Cruz" with no full name in the article
     return ""
+
+
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+$")
 
 
 def _resolve(raw: RawClaim, text: str, article: Article, paragraph: int,

@@ -334,3 +334,13 @@ def test_a_source_drops_the_conjunction_and_adverbs_around_it():
                      "recently. Polls closed and Breitbart News said it was over.\n")
     assert [c.source_text for c in claims] == [
         "Former Secretary of State Madeleine Albright", "Breitbart News"]
+
+
+def test_a_quote_then_he_said_then_a_participle_or_more_quote():
+    claims = _claims("Title\n\nMr. Cruz spoke in Iowa. ''We have to awaken the body of Christ,'' "
+                     "he said, referring to faith-driven voters.\n\n''That, unfortunately,'' "
+                     "he said, ''is part of the reality.''\n")
+    said = _by(claims, "said")
+    assert [c.content for c in said] == ["''We have to awaken the body of Christ,''",
+                                         "''That, unfortunately,'' … ''is part of the reality.''"]
+    assert _by(claims, "referring to")[0].content == "faith-driven voters"
