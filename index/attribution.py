@@ -219,7 +219,7 @@ _CLAUSE_WORDS = {
     "were", "are", "will", "would", "did", "does", "do", "not", "may", "can", "could",
 }
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|St|Jr|Sr|Jan|Feb|Mar|Apr|"
-                     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|D\.C|No|vs|etc|Inc|Co|Corp)\.$")
+                     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|D\.C|No|vs|etc|Inc|Co|Corp|[A-Z])\.$")
 _WORD = re.compile(r"[\w’'\-.&]+")
 MAX_SOURCE_WORDS = 12
 
@@ -332,7 +332,9 @@ def _trim(text: str, start: int, end: int) -> Span:
 def _strip_content(text: str, start: int, end: int) -> Span:
     """Content without surrounding spaces, a trailing period/comma or a leading "that"."""
     start, end = _trim(text, start, end)
-    lead = re.match(r"(?:that|:|,)\s+", text[start:end])
+    # "said on Tuesday that …", "said in a statement that …": the time or setting is not content
+    lead = re.match(r"(?:(?:on|last|this|in|at|during)\s+[^,.;:“”\"]{1,60}?\s+)?(?:that|:|,)\s+",
+                    text[start:end])
     if lead:
         start += lead.end()
     while end > start and text[end - 1] in ".,;: ":
@@ -756,13 +758,19 @@ def _described_source(text: str, start: int, segment: str) -> Span | None:
     Y, said``: a name and its description, from the clause start to the comma before the cue."""
     if not segment.rstrip().endswith(","):
         return None
-    match = re.search(r"(?:^|[;:]\s*|\b(?:But|And|and|but)\s+)((?:[A-Z]|[Tt]he\s)[^;:“”\"]*?),\s*$", segment)
-    if match is None or "," not in match.group(1):
-        return None
-    head = match.group(1).split(",", 1)[0]
-    if len(match.group(1).split()) > 25 or not _looks_like_source(head):
-        return None
-    return (start + match.start(1), start + match.end(1))
+    # From the clause start, or after a fronted phrase ("In his response, Steve Coll, the dean
+    # of the journalism school, said").
+    for begin in [0, *(m.end() for m in re.finditer(r",\s+", segment))]:
+        match = _DESCRIBED.match(segment, begin)
+        if match is None or "," not in match.group(1):
+            continue
+        head = match.group(1).split(",", 1)[0]
+        if len(match.group(1).split()) <= 25 and _looks_like_source(head):
+            return (start + match.start(1), start + match.end(1))
+    return None
+
+
+_DESCRIBED = re.compile(r"(?:[;:]\s*|(?:But|And|and|but)\s+)?((?:[A-Z]|[Tt]he\s)[^;:“”\"]*?),\s*$")
 
 
 _MODIFIED = re.compile(
@@ -818,8 +826,8 @@ def _looks_like_source(phrase: str) -> bool:
     first = words[0].lower().strip("’'")
     if first.endswith("ing") or first in _NOT_SOURCE_START:
         return False
-    if first in _PRONOUNS or first == "who":
-        return len(words) == 1
+    if (first in _PRONOUNS and first != "her") or first == "who":
+        return len(words) == 1  # "her" may be a possessive: "her friend said"
     lowered = [w.lower().strip(",.;") for w in words]
     for i, word in enumerate(lowered[1:], 1):
         if word in _AUXILIARIES and lowered[i - 1] not in ("who", "that", "which"):

@@ -76,9 +76,12 @@ def speaker_kind(name: str) -> str:
 def canonical_description(source: str) -> str:
     """Reduce a source phrase to the name or description of who it is."""
     text = " ".join(source.replace("’s", "").split()).strip(" ,.;:“”\"")
-    head = text.split(", ", 1)[0]
-    if head != text and re.match(r"^(?:[A-Z][\w.’'\-]*\s*)+$", head):
-        text = head  # "Anne Richards, assistant secretary of state" is Anne Richards
+    parts = text.split(", ")
+    if len(parts) > 1:
+        name = next((p for p in (parts[0], parts[-1]) if _CAPITALISED_NAME.match(p)), None)
+        if name is not None:
+            # "Anne Richards, assistant secretary of state" / "The director, James B. Comey"
+            text = name
     via = _VIA.match(text)
     if via:
         text = via.group("who")
@@ -161,6 +164,7 @@ def _full_names(text: str) -> dict[str, str]:
     return names
 
 
+_CAPITALISED_NAME = re.compile(r"^(?:[A-Z][\w.’'\-]*\s*)+$")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _LOOK_BACK = 1500  # characters: about three paragraphs
 

@@ -344,3 +344,14 @@ def test_a_quote_then_he_said_then_a_participle_or_more_quote():
     assert [c.content for c in said] == ["''We have to awaken the body of Christ,''",
                                          "''That, unfortunately,'' … ''is part of the reality.''"]
     assert _by(claims, "referring to")[0].content == "faith-driven voters"
+
+
+def test_sources_after_a_fronted_phrase_with_initials_or_a_possessive():
+    claims = _claims("Title\n\nIn his response, Steve Coll, the dean of the journalism school, "
+                     "said on Tuesday that he had examined the allegations. The director, "
+                     "James B. Comey, said that the messages were read. She was headed to Cairo, "
+                     "her friend said.\n")
+    assert [(c.speaker, c.content) for c in claims] == [
+        ("Steve Coll", "he had examined the allegations"),
+        ("James B. Comey", "the messages were read"),
+        ("her friend", "She was headed to Cairo")]
