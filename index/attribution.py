@@ -467,8 +467,9 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
         previous_source = claims_here[-1].source if claims_here else None
         if text[cue[0] : cue[1]].split()[0].endswith("ing"):  # "saying", "referring to"
             # "…, saying …" belongs to the clause's subject: the last source, else the sentence's.
-            if not re.search(r",\s*$", text[start : cue[0]]):
-                continue
+            if not re.search(r"(?:,|\b(?:and|while|by|after|before|when|without))\s*$",
+                             text[start : cue[0]]):
+                continue  # "…, saying", "… and saying", "by saying"; not "the saying goes"
             subject = previous_source or _sentence_subject(text, start, cue[0])
             content = _strip_content(text, cue[1], end)
             if subject and content[1] - content[0] > 3:
@@ -655,6 +656,9 @@ def _noun_use(text: str, start: int, cue: Span) -> bool:
     if not previous:
         return False
     word = previous.group(1)
+    if word.lower() in ("by", "while", "after", "before", "without", "when") and text[
+            cue[0] : cue[1]].split()[0].endswith("ing"):
+        return False  # "by saying", "while telling": a verb
     if word in ("Press", "News", "Media"):
         return False  # the end of a name: "The Associated Press reported", "Fox News said"
     return word.lower() in _NOUN_CONTEXT or word.endswith(("’s", "'s"))

@@ -355,3 +355,10 @@ def test_sources_after_a_fronted_phrase_with_initials_or_a_possessive():
         ("Steve Coll", "he had examined the allegations"),
         ("James B. Comey", "the messages were read"),
         ("her friend", "She was headed to Cairo")]
+
+
+def test_a_participle_after_by_or_and_belongs_to_the_sentence_subject():
+    claims = _claims("Title\n\nBolton distanced himself from the movement by saying he would "
+                     "help. Cruz is making a pitch to voters and saying a state law hurts jobs.\n")
+    assert [(c.speaker, c.cue, c.content) for c in claims] == [
+        ("Bolton", "saying", "he would help"), ("Cruz", "saying", "a state law hurts jobs")]
