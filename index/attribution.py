@@ -113,6 +113,11 @@ _NESTED_STANCES = {
     "opposed", "found", "show", "shows", "showed", "worried", "fears", "feared", "wonder",
     "wondered", "decided", "prefer", "prefers", "considered",
 }
+_SHOW = {"show", "shows", "showed", "shown", "find", "finds", "found", "suggest", "suggests",
+         "suggested", "indicate", "indicates", "indicated", "reveal", "reveals", "revealed"}
+_EVIDENCE = {"poll", "polling", "survey", "study", "report", "review", "video", "data", "record",
+             "email", "document", "analysis", "filing", "memo", "research", "figure", "number",
+             "result", "photo", "footage", "audit", "investigation", "probe", "test", "count"}
 # "Majorities see immigrants as a burden": a stance when "as" follows.
 _SEE_AS = {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"}
 # "Ms. Kelly seemed certain to leave", "he seemed rattled by the attacks"
@@ -557,7 +562,9 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
             return None
     elif verb in _NEEDS_INTRODUCER and not re.match(
             r"\s*(?:that\b|:|,?\s*[“\"]|(?:how|why|what|whether|where|when)\b)", after):
-        complement = (verb in _TAKES_INFINITIVE and re.match(r"\s+to\s+[a-z]", after)) or (
+        evidence = verb in _SHOW and text[source[0] : source[1]].split()[-1].lower().rstrip(
+            "s") in _EVIDENCE  # "A 2010 video shows Hess talking …", "the poll shows a tie"
+        complement = evidence or (verb in _TAKES_INFINITIVE and re.match(r"\s+to\s+[a-z]", after)) or (
             verb in _SEEM and _SEEM_COMPLEMENT.match(after)) or (
             verb in _TAKES_OBJECT and re.match(r"\s+(?:[A-Z$“\"]|(?:the|a|an|his|her|their|its|"
                                                  r"him|them|it|this|that|these|those)\b)", after))

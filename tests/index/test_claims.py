@@ -362,3 +362,9 @@ def test_a_participle_after_by_or_and_belongs_to_the_sentence_subject():
                      "help. Cruz is making a pitch to voters and saying a state law hurts jobs.\n")
     assert [(c.speaker, c.cue, c.content) for c in claims] == [
         ("Bolton", "saying", "he would help"), ("Cruz", "saying", "a state law hurts jobs")]
+
+
+def test_evidence_shows_without_that_but_a_person_does_not():
+    claims = _claims("Title\n\nThe PPIC poll shows the race breaking along familiar lines. "
+                     "He shows great promise.\n")
+    assert [(c.source_text, c.cue) for c in claims] == [("The PPIC poll", "shows")]
