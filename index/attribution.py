@@ -558,8 +558,9 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
             # "Jeb Bush called Trump “unhinged.”" / "They called him a political opportunist"
             quote = next((q for q in qs if cue[1] <= q[0] < cue[1] + 80), None)
             content_end = quote[1] if quote else _clause_end(text, cue[1], end)
-        else:
-            return None
+        elif not (verb.startswith("descri") and re.match(
+                r"\s+(?:the|a|an|his|her|their|its|how|what|[A-Z])", after)):
+            return None  # "described the excitement when …" is a claim; "labeled" alone is not
     elif verb in _NEEDS_INTRODUCER and not re.match(
             r"\s*(?:that\b|:|,?\s*[“\"]|(?:how|why|what|whether|where|when)\b)", after):
         evidence = verb in _SHOW and text[source[0] : source[1]].split()[-1].lower().rstrip(

@@ -368,3 +368,8 @@ def test_evidence_shows_without_that_but_a_person_does_not():
     claims = _claims("Title\n\nThe PPIC poll shows the race breaking along familiar lines. "
                      "He shows great promise.\n")
     assert [(c.source_text, c.cue) for c in claims] == [("The PPIC poll", "shows")]
+
+
+def test_described_with_an_object_is_a_claim():
+    claims = _claims("Title\n\nSarah Aubrey described the excitement when Shyamalan called.\n")
+    assert _said(claims) == [("Sarah Aubrey", "described", "the excitement when Shyamalan called")]
