@@ -103,6 +103,7 @@ _TAKES_OBJECT = {
     "expressed", "dismiss", "dismisses", "dismissed", "highlight", "highlights", "highlighted",
     "remind", "reminds", "reminded", "encourage", "encourages", "encouraged", "request",
     "requests", "requested", "assure", "assures", "assured", "ask", "asks", "asked",
+    "report", "reports", "reported",
 }
 # Stances that are only reported as part of a claim already found around them.
 _NESTED_STANCES = {

@@ -370,6 +370,9 @@ def test_evidence_shows_without_that_but_a_person_does_not():
     assert [(c.source_text, c.cue) for c in claims] == [("The PPIC poll", "shows")]
 
 
-def test_described_with_an_object_is_a_claim():
-    claims = _claims("Title\n\nSarah Aubrey described the excitement when Shyamalan called.\n")
-    assert _said(claims) == [("Sarah Aubrey", "described", "the excitement when Shyamalan called")]
+def test_described_or_reported_with_an_object_is_a_claim():
+    claims = _claims("Title\n\nSarah Aubrey described the excitement when Shyamalan called. "
+                     "The company reported its smallest profit in 17 years. He reported to "
+                     "the office.\n")
+    assert _said(claims) == [("Sarah Aubrey", "described", "the excitement when Shyamalan called"),
+                             ("company", "reported", "its smallest profit in 17 years")]
