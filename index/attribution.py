@@ -696,7 +696,9 @@ def _closes_sentence(text: str, cue_end: int, end: int, source_before: bool) -> 
             r"\bthat\b", head):
         return False  # "said that …", "said to be …", "said yes": content follows
     if source_before:
-        return len(head.split()) <= 10 and not re.search(r"\bto\b", head)
+        # "…, and Smith said it was fine": a clause after the cue is its content
+        return len(head.split()) <= 10 and not re.search(r"\bto\b", head) and not any(
+            w in _AUXILIARIES for w in head.lower().split())
     # "said a longtime adviser to Trump", "said a member who supports Trump"; not "urged the
     # US to “…”" (an infinitive: content follows)
     if re.search(r"\bto\b(?!\s+[A-Z])", head):
@@ -752,6 +754,11 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
                                                              segment[: word.start()]):
             chosen.insert(0, word)  # "more than 4 in 10 said"
             continue
+        if token == "and" and chosen:
+            joined = _joined_name(segment[: word.start()])
+            if joined is not None:  # "Jeb Bush and Chris Christie said"
+                span = (start + joined, start + chosen[-1].end())
+                return span if _looks_like_source(text[span[0] : span[1]]) else None
         if token.lower() in _CLAUSE_WORDS:
             if not chosen and token.lower() == "who" and re.search(r",\s*$", segment[:word.start()]):
                 chosen.append(word)  # "Barkley, who said …": resolved to Barkley later
@@ -764,6 +771,24 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
     span = (start + chosen[0].start(), start + chosen[-1].end())
     span = (span[0], span[1] - (1 if text[span[1] - 1] == "." and not _ABBREV.search(text[span[0]:span[1]]) else 0))
     return span if _looks_like_source(text[span[0] : span[1]]) else None
+
+
+_NP_WORDS = {"the", "his", "her", "their", "its", "a", "an", "other", "some", "many", "both",
+             "former", "fellow", "top", "senior"}
+
+
+def _joined_name(before_and: str) -> int | None:
+    """Where a noun phrase of names before "and" starts ("Jeb Bush", "President Obama"): only
+    capitalised words and determiners back to the clause start, so "Trump won Iowa and
+    Clinton said" keeps Clinton alone."""
+    clause_start = max(before_and.rfind(","), before_and.rfind(";"), before_and.rfind(":"),
+                       before_and.rfind("(")) + 1
+    words = before_and[clause_start:].split()
+    if not words or len(words) > 5 or not words[-1][:1].isupper():
+        return None
+    if not all(w[:1].isupper() or w.lower() in _NP_WORDS for w in words):
+        return None
+    return clause_start + (len(before_and[clause_start:]) - len(before_and[clause_start:].lstrip()))
 
 
 def _described_source(text: str, start: int, segment: str) -> Span | None:

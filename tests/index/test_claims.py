@@ -376,3 +376,12 @@ def test_described_or_reported_with_an_object_is_a_claim():
                      "the office.\n")
     assert _said(claims) == [("Sarah Aubrey", "described", "the excitement when Shyamalan called"),
                              ("company", "reported", "its smallest profit in 17 years")]
+
+
+def test_names_joined_by_and_are_one_source_but_a_clause_before_and_is_not():
+    claims = _claims("Title\n\nJeb Bush and Chris Christie said they would stay in. Trump won "
+                     "Iowa and Clinton said she was pleased. The candidates agreed, and Smith "
+                     "said it was fine.\n")
+    assert [(c.source_text, c.content) for c in claims] == [
+        ("Jeb Bush and Chris Christie", "they would stay in"),
+        ("Clinton", "she was pleased"), ("Smith", "it was fine")]
