@@ -178,8 +178,10 @@ def search(
             raise QueryError(f"cannot run query {clean_query(text)!r}: {exc}") from None
         suggestion = None
         if not len(found) and not browsing:
-            # Corrections for the words as typed: a prefix's expansions are real words already.
-            suggestion = _suggest(searcher, table, typed, clean_query(text), restrict)
+            # Corrections for the words as typed, the last one whole: "Tiawan" typed as you go
+            # is a prefix with no word under it, and a misspelling.
+            words = parse_query(text, lenient=lenient) if prefix_last else typed
+            suggestion = _suggest(searcher, table, words, clean_query(text), restrict)
     return SearchResult(clean_query(text), len(found), hits, facets, suggestion, distinct)
 
 

@@ -104,6 +104,8 @@ def test_did_you_mean_when_nothing_matches(seed_index):
     result = index.search(seed_index, "Tiawan")
     assert result.total == 0 and result.suggestion == "taiwan"
     assert index.search(seed_index, "Taiwan").suggestion is None
+    # As you type, the last word is a prefix; with nothing under it, it is a misspelling too.
+    assert index.search(seed_index, "Tiawan", prefix_last=True).suggestion == "taiwan"
     # Only the unknown word changes; the commonest of the closest words wins.
     assert index.search(seed_index, "blinken humn rights").suggestion == "blinken human rights"
     # A correction that would still find nothing under the filters is not offered.

@@ -79,6 +79,9 @@ async def test_no_matches_offers_did_you_mean(make_app):
         message, kind = status(pilot)
         assert results(pilot).total == 0
         assert kind == "suggestion" and "taiwan" in message.lower()
+        await type_query(pilot, "Tiawan")  # one word, still being typed
+        message, kind = status(pilot)
+        assert kind == "suggestion" and message.endswith("Did you mean: taiwan")
 
 
 async def test_space_toggles_topic_filters_and_c_clears_them(make_app):
