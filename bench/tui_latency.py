@@ -1,11 +1,11 @@
 """How fast the browser feels: process start to first frame, and keystroke to results painted.
 
-    python bench/tui_latency.py [--index-dir DIR] [--query TEXT] [--rounds N] [--json OUT]
+    python bench/tui_latency.py [--index-dir DIR] [--query TEXT]... [--rounds N] [--json OUT]
 
 Without --index-dir it measures the bundled seeds (built into a temporary folder first). First
 frame is timed in a fresh process, headless, from interpreter start (the parent's clock before
 spawning) to the first refresh after the main screen mounts, and to the first results painted.
-Keystroke latency types the query one key at a time under Pilot and times each key from the
+Keystroke latency types each query one key at a time under Pilot and times each key from the
 press to the refresh after its own results arrive.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import statistics
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +70,10 @@ def first_frame(index_dir: Path, rounds: int) -> dict[str, float]:
             "first_results_s": statistics.median(results)}
 
 
-async def keystrokes(index_dir: Path, query: str, rounds: int) -> dict[str, float]:
+DEFAULT_QUERIES = ["taiwan strait human rights", "clinton email server"]
+
+
+async def keystrokes(index_dir: Path, queries: list[str], rounds: int) -> dict[str, float]:
     from tui.app import BriefingApp
     from tui.screens.browse import BrowseScreen
 
@@ -87,6 +92,7 @@ async def keystrokes(index_dir: Path, query: str, rounds: int) -> dict[str, floa
     BrowseScreen.on_results_ready = on_results_ready  # type: ignore[method-assign]
     BrowseScreen.on_search_failed = on_search_failed  # type: ignore[method-assign]
     latencies: list[float] = []
+    by_query: dict[str, list[float]] = defaultdict(list)
     try:
         with tempfile.TemporaryDirectory() as home:
             app = BriefingApp(index_dir, Path(home) / "session.json")
@@ -96,7 +102,7 @@ async def keystrokes(index_dir: Path, query: str, rounds: int) -> dict[str, floa
                 await app.workers.wait_for_complete()
                 await pilot.pause(0.2)
                 field = app.screen.query_one("#query")
-                for _ in range(rounds):
+                for _, query in itertools.product(range(rounds), queries):
                     await pilot.press("slash")
                     field.value = ""  # type: ignore[attr-defined]
                     await app.workers.wait_for_complete()
@@ -112,20 +118,28 @@ async def keystrokes(index_dir: Path, query: str, rounds: int) -> dict[str, floa
                         while typed not in painted:
                             await asyncio.sleep(0.001)
                         latencies.append(painted[typed] - pressed)
+                        by_query[query].append(painted[typed] - pressed)
                         await pilot.pause(0.05)  # a fast typist: ~20 keys per second
     finally:
         BrowseScreen.on_results_ready = original  # type: ignore[method-assign]
         BrowseScreen.on_search_failed = original_failed  # type: ignore[method-assign]
-    latencies.sort()
-    return {"keystrokes": len(latencies),
-            "keystroke_p50_ms": 1000 * latencies[len(latencies) // 2],
-            "keystroke_p95_ms": 1000 * latencies[int(len(latencies) * 0.95) - 1]}
+    return {"keystrokes": len(latencies), **_percentiles("keystroke", latencies),
+            "by_query": {q: _percentiles("keystroke", times) for q, times in by_query.items()}}
+
+
+def _percentiles(name: str, seconds: list[float]) -> dict[str, float]:
+    ordered = sorted(seconds)
+    return {f"{name}_p50_ms": round(1000 * ordered[len(ordered) // 2], 1),
+            f"{name}_p95_ms": round(1000 * ordered[max(0, int(len(ordered) * 0.95) - 1)], 1)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--index-dir", type=Path)
-    parser.add_argument("--query", default="taiwan strait human rights")
+    # One query whose later words match little (the list empties) and one with a common word
+    # whose results fill the list on every keystroke: the second is the expensive case.
+    parser.add_argument("--query", action="append",
+                        help="default: 'taiwan strait human rights' and 'clinton email server'")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
@@ -140,7 +154,7 @@ def main() -> None:
             paragraphs = ix.paragraph_count()
         figures = {"index_dir": str(args.index_dir or "seeds"), "paragraphs": paragraphs,
                    **first_frame(index_dir, args.rounds),
-                   **asyncio.run(keystrokes(index_dir, args.query, args.rounds))}
+                   **asyncio.run(keystrokes(index_dir, args.query or DEFAULT_QUERIES, args.rounds))}
     text = json.dumps(figures, indent=2)
     print(text)
     if args.json:
