@@ -21,145 +21,43 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .lexicon import (
+    ADVERBS,
+    AUXILIARIES,
+    CLAUSE_WORDS,
+    EVIDENCE,
+    GROUP_HEADS,
+    LABELS,
+    NAMING,
+    NEEDS_INTRODUCER,
+    NESTED_STANCES,
+    NOT_SOURCE_START,
+    NOUN_CONTEXT,
+    NP_WORDS,
+    PRONOUNS,
+    SAY,
+    SEE_AS,
+    SEEM,
+    SHARE_WORDS,
+    SHOW,
+    SMALL_WORDS,
+    SOURCE_NOUNS,
+    SUBJECT_PRONOUNS,
+    TAKES_INFINITIVE,
+    TAKES_OBJECT,
+)
+
 Span = tuple[int, int]
 
-_SAY = (
-    "say|says|said|saying|tell|tells|told|telling|add|adds|added|adding|stress|stresses|stressed|"
-    "urge|urges|urged|urging|warn|warns|warned|warning|reject|rejects|rejected|argue|argues|"
-    "argued|arguing|claim|claims|claimed|note|notes|noted|noting|explain|explains|explained|"
-    "write|writes|wrote|tweeted|announce|announces|announced|insist|insists|insisted|"
-    "suggest|suggests|suggested|acknowledge|acknowledges|acknowledged|ask|asks|asked|believe|"
-    "believes|believed|expect|expects|expected|think|thinks|thought|report|reports|reported|"
-    "continue|continues|continued|contend|contends|contended|predict|predicts|predicted|promise|"
-    "promises|promised|vow|vows|vowed|declare|declares|declared|stated|concede|"
-    "concedes|conceded|admit|admits|admitted|complain|complains|complained|maintain|maintains|"
-    "maintained|recall|recalls|recalled|reply|replies|replied|respond|responds|responded|charge|"
-    "charges|charged|allege|alleges|alleged|estimate|estimates|estimated|find|finds|found|show|"
-    "shows|showed|shown|conclude|concludes|concluded|confirm|confirms|confirmed|deny|denies|"
-    "denied|hope|hopes|hoped|fear|fears|feared|agree|agrees|agreed|counter|counters|countered|"
-    "emphasize|emphasizes|emphasized|emphasise|emphasised|affirm|affirms|affirmed|reaffirm|"
-    "reaffirms|reaffirmed|accuse|accuses|accused|caution|cautions|cautioned|observe|observes|"
-    "observed|remark|remarked|reveal|reveals|revealed|indicate|indicates|indicated|"
-    "testify|testifies|testified|wonder|wonders|wondered|question|questions|questioned|doubt|"
-    "doubts|doubted|mention|mentions|mentioned|cite|cites|cited|citing|pledge|pledges|pledged|"
-    "echo|echoes|echoed|criticize|criticizes|criticized|describe|describes|described|"
-    "predicts|learned|learn|know|knows|knew|worry|worries|worried|signal|signals|signaled|"
-    "press|presses|pressed|demand|demands|demanded|propose|proposes|proposed|recommend|"
-    "recommends|recommended|point out|points out|pointed out|made clear|make clear|makes clear|"
-    "call for|calls for|called for|calling for|call on|calls on|called on|calling on|"
-    "blame|blames|blamed|attack|attacked|announce|want|wants|wanted|planned|"
-    "characterized|characterised|characterizes|characterises|characterize|"
-    "decline|declines|declined|refuse|refuses|refused|seem|seems|seemed|appear|appears|"
-    "appeared|endorse|endorses|endorsed|supports|supported|praise|praises|praised|"
-    "defend|defends|defended|oppose|opposes|opposed|seek|seeks|sought|call|calls|called|"
-    "refer to|refers to|referred to|referring to|point to|points to|pointed to|viewed|"
-    "regard|regards|regarded|"
-    "see|sees|saw|offer|offers|offered|dismiss|dismisses|dismissed|backed|backing|"
-    "express|expresses|expressed|expressing|blast|blasts|blasted|post|posts|posted|order|"
-    "orders|ordered|assure|assures|assured|decide|decides|decided|mock|mocks|mocked|discuss|"
-    "discusses|discussed|discussing|feel|feels|felt|denounce|denounces|denounced|denouncing|"
-    "prefer|prefers|preferred|reiterate|reiterates|reiterated|assert|asserts|asserted|asserting|"
-    "consider|considers|considered|slam|slams|slammed|decry|decries|decried|lament|laments|"
-    "lamented|joke|jokes|joked|highlight|highlights|highlighted|remind|reminds|reminded|favor|"
-    "favors|favored|request|requests|requested|condemn|condemns|condemned|condemning|shout|"
-    "shouts|shouted|chant|chants|chanted|chanting|encourage|encourages|encouraged|welcome|"
-    "welcomes|welcomed|challenge|challenges|challenged|boast|boasts|boasted|imply|implies|"
-    "implied|implying|recognize|recognizes|recognized|anticipate|anticipates|anticipated|"
-    "calling|supporting|suggesting|showing|asking|explaining|recalling|claiming|stating|"
-    "describing|announcing|hoping|promising|acknowledging|questioning|attacking|criticizing|"
-    "declaring|accusing|insisting|offering|vowing|mentioning|arguing|noting|warning|urging|"
-    "telling|adding|citing|blaming|praising|alleging|admitting|complaining|predicting|"
-    "talking about|talked about|talks about|spoke about|speaking about|went on to say|"
-    "made it clear|make it clear|makes it clear"
-)
 _AUX = r"(?:(?:has|have|had|will|would|did|does|do|may|might|could|should|is|was|were|are)" \
     r"(?:\s+not|n’t|n't)?\s+)?"
 # Lower case only: "State" or "Says" at a sentence start are rarely cues, "state" often is not.
-_CUE = re.compile(rf"\b{_AUX}(?:{_SAY})\b")
-# A cue word right after these is a noun ("other reports", "for fear of"), not a verb.
-_NOUN_CONTEXT = {
-    "for", "of", "the", "a", "an", "no", "other", "many", "news", "media", "press", "his", "her",
-    "their", "its", "our", "my", "your", "some", "these", "those", "such", "in", "on", "with",
-    "by", "this", "that", "to", "any", "every", "first", "last", "new", "recent", "earlier",
-}
-# Stances PolNeAR counts as attributions: "wants to run", "declined to comment", "seemed to
-# suggest" take an infinitive; "called it a disaster", "endorsed Clinton", "referring to the
-# deal" take an object.
-_TAKES_INFINITIVE = {
-    "want", "wants", "wanted", "plan", "plans", "planned", "hope", "hopes", "hoped", "refuse",
-    "refuses", "refused", "decline", "declines", "declined", "seem", "seems", "seemed", "appear",
-    "appears", "appeared", "seek", "seeks", "sought", "promise", "promises", "promised", "pledge",
-    "pledges", "pledged", "agree", "agrees", "agreed",
-}
-_TAKES_OBJECT = {
-    "call", "calls", "called", "endorse", "endorses", "endorsed", "support", "supports",
-    "supported", "praise", "praises", "praised", "defend", "defends", "defended", "oppose",
-    "opposes", "opposed", "criticize", "criticizes", "criticized", "accuse", "accuses", "accused",
-    "propose", "proposes", "proposed", "cite", "cites", "cited", "describe", "describes",
-    "described", "sought", "to", "back", "backs", "backed", "offer", "offers", "offered",
-    "order", "orders", "ordered", "consider", "considers", "considered", "welcome", "welcomes",
-    "welcomed", "challenge", "challenges", "challenged", "favor", "favors", "favored", "prefer",
-    "prefers", "preferred", "discuss", "discusses", "discussed", "express", "expresses",
-    "expressed", "dismiss", "dismisses", "dismissed", "highlight", "highlights", "highlighted",
-    "remind", "reminds", "reminded", "encourage", "encourages", "encouraged", "request",
-    "requests", "requested", "assure", "assures", "assured", "ask", "asks", "asked",
-    "report", "reports", "reported",
-}
-# Stances that are only reported as part of a claim already found around them.
-_NESTED_STANCES = {
-    "want", "wants", "wanted", "think", "thinks", "thought", "believe", "believes", "believed",
-    "seem", "seems", "seemed", "appear", "appears", "appeared", "hope", "hopes", "hoped",
-    "plan", "planned", "expect", "expects", "expected", "feel", "feels", "felt", "know",
-    "knows", "knew", "see", "sees", "saw", "supports", "supported", "backed", "opposes",
-    "opposed", "found", "show", "shows", "showed", "worried", "fears", "feared", "wonder",
-    "wondered", "decided", "prefer", "prefers", "considered",
-}
-_SHOW = {"show", "shows", "showed", "shown", "find", "finds", "found", "suggest", "suggests",
-         "suggested", "indicate", "indicates", "indicated", "reveal", "reveals", "revealed"}
-_EVIDENCE = {"poll", "polling", "survey", "study", "report", "review", "video", "data", "record",
-             "email", "document", "analysis", "filing", "memo", "research", "figure", "number",
-             "result", "photo", "footage", "audit", "investigation", "probe", "test", "count"}
-# "Majorities see immigrants as a burden": a stance when "as" follows.
-_SEE_AS = {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"}
-# "Ms. Kelly seemed certain to leave", "he seemed rattled by the attacks"
-_SEEM = {"seem", "seems", "seemed", "appear", "appears", "appeared"}
+_CUE = re.compile(rf"\b{_AUX}(?:{SAY})\b")
 _SEEM_COMPLEMENT = re.compile(
     r"\s+(?:(?:so|very|more|less|genuinely|clearly|visibly|somewhat|increasingly)\s+)?"
     r"(?:[a-z]+ed|certain|likely|unlikely|poised|ready|eager|reluctant|open|confident|unsure|"
     r"unaware|aware|happy|unhappy|willing|unwilling|uninterested|interested|sure|keen|like|"
     r"intent|resigned|upset|angry|skeptical|sceptical|optimistic|pessimistic)\b")
-# Verbs that are attributions only when they introduce content ("that", a colon, a quote).
-_NEEDS_INTRODUCER = {
-    "question", "questions", "questioned", "attack", "attacks", "attacked", "blame", "blames",
-    "blamed", "plan", "plans", "planned", "want", "wants", "wanted", "state", "states", "show",
-    "shows", "showed", "shown", "find", "finds", "found", "know", "knows", "knew", "learn",
-    "learned", "continue", "continues", "continued", "report", "reports", "reported", "conclude",
-    "concludes", "concluded", "describe", "describes", "described", "criticize", "criticizes",
-    "criticized", "press", "presses", "pressed", "demand", "demands", "demanded", "cite", "cites",
-    "cited", "echo", "echoes", "echoed", "signal", "signals", "signaled", "mention", "mentions",
-    "mentioned", "ask", "asks", "asked", "hope", "hopes", "hoped", "promise", "promises",
-    "promised", "pledge", "pledges", "pledged", "recall", "recalls", "recalled", "accuse",
-    "accuses", "accused", "counter", "counters", "countered", "charge", "charges", "charged",
-    "propose", "proposes", "proposed", "recommend", "recommends", "recommended", "worry",
-    "worries", "worried", "fear", "fears", "feared", "agree", "agrees", "agreed",
-    "see", "sees", "saw", "offer", "offers", "offered", "back", "backs", "backed", "post", "posts",
-    "posted", "order", "orders", "ordered", "decide", "decides", "decided", "feel", "feels",
-    "felt", "consider", "considers", "considered", "welcome", "welcomes", "welcomed", "request",
-    "requests", "requested", "encourage", "encourages", "encouraged", "challenge", "challenges",
-    "challenged", "recognize", "recognizes", "recognized", "remind", "reminds", "reminded",
-    "highlight", "highlights", "highlighted", "favor", "favors", "favored", "prefer", "prefers",
-    "preferred", "shout", "shouts", "shouted", "chant", "chants", "chanted", "discuss",
-    "discusses", "discussed", "express", "expresses", "expressed", "dismiss", "dismisses",
-    "dismissed", "anticipate", "anticipates", "anticipated", "assure", "assures", "assured",
-    *_TAKES_INFINITIVE, *_TAKES_OBJECT,
-}
-# Words a source cannot start with (prepositions, "this", "first"…); determiners may.
-_NOT_SOURCE_START = _NOUN_CONTEXT - {
-    "the", "a", "an", "his", "her", "their", "its", "our", "some", "many", "other", "these", "those",
-    "new", "recent",  # "Recent polling shows", "New data suggest"
-}
-_ADVERBS = {"also", "again", "later", "then", "once", "repeatedly", "previously", "reportedly",
-            "still", "already", "never", "often", "now", "further", "too", "however"}
 _ACCORDING = re.compile(r"\b(?:according to|in the words of|as reported by)\s+", re.IGNORECASE)
 _TWEET = re.compile(r"\b(?:posted|wrote|sent|published)\s+(?:a|an)\s+(?:tweet|post|statement|message)\s+(?:saying|stating|that)\b", re.IGNORECASE)
 _CHARACTERIZE = re.compile(r"\b(?:characteri[sz]ed|described|labell?ed|called|branded|termed|dubbed)\b", re.IGNORECASE)
@@ -180,13 +78,6 @@ _ASKED = re.compile(
 _DASH_SOURCE = re.compile(r"\s*([―—–]{1,2})\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s*$")
 # Pat Caddell: Democrat voters are worried …  (headline-style attribution)
 _COLON_SOURCE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*)\s*(:)\s+(?=\S)")
-# "UPDATE:", "Editor's Note:", "Question:": labels, not people speaking (an all-capitals
-# "TRUMP:" still is).
-_LABELS = {"note", "question", "answer", "remember", "name", "age", "city", "job", "pay",
-           "update", "correction", "email", "related", "watch", "photo", "video", "source",
-           "read", "more", "abstract", "clarification", "disclosure", "warning", "caption",
-           "credit", "contact", "follow", "transcript", "excerpt", "editor", "p.s", "ps",
-           "q", "a", "grandkids"}
 
 
 def _is_listing(content: str) -> bool:
@@ -195,20 +86,17 @@ def _is_listing(content: str) -> bool:
     return "http" in content or (len(items) >= 4 and all(i.strip()[:1].isupper() for i in items))
 
 
-_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "for", "and", "with", "to", "at", "by"}
-
-
 def _is_heading(content: str) -> bool:
     """"China: A Frosty Yang-Blinken Call": a section and a title, not a statement (no quote,
     an article, then only capitalised or small words)."""
     words = content.rstrip(".!").split()
     return (not re.search(r"[“”\"‘’']", content) and words[0] in ("A", "An", "The")
-            and all(w[:1].isupper() or w in _SMALL_WORDS for w in words))
+            and all(w[:1].isupper() or w in SMALL_WORDS for w in words))
 
 
 def _speaks(label: str) -> bool:
     words = label.split()
-    return words[-1].lower().strip(".’'s") not in _LABELS and words[0].lower() not in _LABELS
+    return words[-1].lower().strip(".’'s") not in LABELS and words[0].lower() not in LABELS
 
 
 _SELF = re.compile(
@@ -216,14 +104,6 @@ _SELF = re.compile(
     r"(we)\s+(?:understand|believe|expect|think|suspect|hear|learn)(?:\s+that)?)\s+",
     re.IGNORECASE,
 )
-_PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them"}
-_CLAUSE_WORDS = {
-    "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "when", "while",
-    "although", "though", "if", "as", "after", "before", "since", "so", "then", "where",
-    "what", "how", "why", "to", "than", "nor", "yet", "however", "indeed", "instead", "also",
-    "meanwhile", "still", "moreover", "thus", "even", "has", "have", "had", "is", "was", "be",
-    "were", "are", "will", "would", "did", "does", "do", "not", "may", "can", "could",
-}
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|St|Jr|Sr|Jan|Feb|Mar|Apr|"
                      r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|D\.C|No|vs|etc|Inc|Co|Corp|[A-Z])\.$")
 _WORD = re.compile(r"[\w’'\-.&]+")
@@ -467,7 +347,7 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
         cue = _trim(text, *match.span())
         if _inside(cue[0], quoted) or not free(cue) or _noun_use(text, start, cue) or _in_parentheses(text, start, cue[0]):
             continue
-        if text[cue[0] : cue[1]].split()[-1] in _NESTED_STANCES and any(
+        if text[cue[0] : cue[1]].split()[-1] in NESTED_STANCES and any(
                 c0 <= cue[0] < c1 for claim in claims_here for c0, c1 in claim.content):
             continue  # "Clinton says she wants to …": the wanting is part of what she says
         previous_source = claims_here[-1].source if claims_here else None
@@ -548,27 +428,27 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
     if source is None:
         return None
     content_end = end
-    if _CHARACTERIZE.fullmatch(verb) or (verb in _SEE_AS and re.search(r"\bas\b", after[:120])):
+    if _CHARACTERIZE.fullmatch(verb) or (verb in SEE_AS and re.search(r"\bas\b", after[:120])):
         as_word = re.search(r"\bas\b", after[:200])
         if as_word is not None:
             after_as = cue[1] + as_word.end()
             quote = next((q for q in qs if q[0] >= after_as and not text[after_as:q[0]].strip()),
                          None)
             content_end = quote[1] if quote else _clause_end(text, after_as, end)
-        elif verb in _NAMING and _names_something(text, source, cue[1], end):
+        elif verb in NAMING and _names_something(text, source, cue[1], end):
             # "Jeb Bush called Trump “unhinged.”" / "They called him a political opportunist"
             quote = next((q for q in qs if cue[1] <= q[0] < cue[1] + 80), None)
             content_end = quote[1] if quote else _clause_end(text, cue[1], end)
         elif not (verb.startswith("descri") and re.match(
                 r"\s+(?:the|a|an|his|her|their|its|how|what|[A-Z])", after)):
             return None  # "described the excitement when …" is a claim; "labeled" alone is not
-    elif verb in _NEEDS_INTRODUCER and not re.match(
+    elif verb in NEEDS_INTRODUCER and not re.match(
             r"\s*(?:that\b|:|,?\s*[“\"]|(?:how|why|what|whether|where|when)\b)", after):
-        evidence = verb in _SHOW and text[source[0] : source[1]].split()[-1].lower().rstrip(
-            "s") in _EVIDENCE  # "A 2010 video shows Hess talking …", "the poll shows a tie"
-        complement = evidence or (verb in _TAKES_INFINITIVE and re.match(r"\s+to\s+[a-z]", after)) or (
-            verb in _SEEM and _SEEM_COMPLEMENT.match(after)) or (
-            verb in _TAKES_OBJECT and re.match(r"\s+(?:[A-Z$“\"]|(?:the|a|an|his|her|their|its|"
+        evidence = verb in SHOW and text[source[0] : source[1]].split()[-1].lower().rstrip(
+            "s") in EVIDENCE  # "A 2010 video shows Hess talking …", "the poll shows a tie"
+        complement = evidence or (verb in TAKES_INFINITIVE and re.match(r"\s+to\s+[a-z]", after)) or (
+            verb in SEEM and _SEEM_COMPLEMENT.match(after)) or (
+            verb in TAKES_OBJECT and re.match(r"\s+(?:[A-Z$“\"]|(?:the|a|an|his|her|their|its|"
                                                  r"him|them|it|this|that|these|those)\b)", after))
         if not complement:
             return None
@@ -632,7 +512,6 @@ def _source_between(text: str, start: int, stop: int) -> Span:
     return start, stop
 
 
-_NAMING = {"called", "branded", "termed", "labeled", "labelled", "dubbed"}
 _NAMED_OBJECT = re.compile(
     r"\s+(?:(?:him|her|it|them|this|that|these|those|(?:the|his|her|their|its)\s+[\w’'-]+|"
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s+)?(?:[“\"]|(?:a|an|the)\s)"
@@ -645,7 +524,7 @@ def _names_something(text: str, source: Span, cue_end: int, end: int) -> bool:
     """``X called Y “…”`` or ``X called Y a …``, not a passive naming (``a group called
     the Foundation``: an indefinite common noun before the verb)."""
     words = text[source[0] : source[1]].split()
-    if words[0].lower() in ("a", "an") and words[-1].lower().rstrip("s") not in _SOURCE_NOUNS:
+    if words[0].lower() in ("a", "an") and words[-1].lower().rstrip("s") not in SOURCE_NOUNS:
         return False
     return _NAMED_OBJECT.match(text, cue_end, end) is not None
 
@@ -670,7 +549,7 @@ def _noun_use(text: str, start: int, cue: Span) -> bool:
         return False  # "by saying", "while telling": a verb
     if word in ("Press", "News", "Media"):
         return False  # the end of a name: "The Associated Press reported", "Fox News said"
-    return word.lower() in _NOUN_CONTEXT or word.endswith(("’s", "'s"))
+    return word.lower() in NOUN_CONTEXT or word.endswith(("’s", "'s"))
 
 
 def _in_parentheses(text: str, start: int, pos: int) -> bool:
@@ -698,7 +577,7 @@ def _closes_sentence(text: str, cue_end: int, end: int, source_before: bool) -> 
     if source_before:
         # "…, and Smith said it was fine": a clause after the cue is its content
         return len(head.split()) <= 10 and not re.search(r"\bto\b", head) and not any(
-            w in _AUXILIARIES for w in head.lower().split())
+            w in AUXILIARIES for w in head.lower().split())
     # "said a longtime adviser to Trump", "said a member who supports Trump"; not "urged the
     # US to “…”" (an infinitive: content follows)
     if re.search(r"\bto\b(?!\s+[A-Z])", head):
@@ -748,7 +627,7 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
         edge = word.start()
         token = word.group()
         # "also said", "reportedly told"; a capitalised -ly word is a name (Megyn Kelly).
-        if not chosen and (token.lower() in _ADVERBS or (token.islower() and token.endswith("ly"))):
+        if not chosen and (token.lower() in ADVERBS or (token.islower() and token.endswith("ly"))):
             continue
         if token.lower() == "than" and chosen and re.search(r"(?i)\b(?:more|less|fewer)\s+$",
                                                              segment[: word.start()]):
@@ -759,7 +638,7 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
             if joined is not None:  # "Jeb Bush and Chris Christie said"
                 span = (start + joined, start + chosen[-1].end())
                 return span if _looks_like_source(text[span[0] : span[1]]) else None
-        if token.lower() in _CLAUSE_WORDS:
+        if token.lower() in CLAUSE_WORDS:
             if not chosen and token.lower() == "who" and re.search(r",\s*$", segment[:word.start()]):
                 chosen.append(word)  # "Barkley, who said …": resolved to Barkley later
             break
@@ -773,10 +652,6 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
     return span if _looks_like_source(text[span[0] : span[1]]) else None
 
 
-_NP_WORDS = {"the", "his", "her", "their", "its", "a", "an", "other", "some", "many", "both",
-             "former", "fellow", "top", "senior"}
-
-
 def _joined_name(before_and: str) -> int | None:
     """Where a noun phrase of names before "and" starts ("Jeb Bush", "President Obama"): only
     capitalised words and determiners back to the clause start, so "Trump won Iowa and
@@ -786,7 +661,7 @@ def _joined_name(before_and: str) -> int | None:
     words = before_and[clause_start:].split()
     if not words or len(words) > 5 or not words[-1][:1].isupper():
         return None
-    if not all(w[:1].isupper() or w.lower() in _NP_WORDS for w in words):
+    if not all(w[:1].isupper() or w.lower() in NP_WORDS for w in words):
         return None
     return clause_start + (len(before_and[clause_start:]) - len(before_and[clause_start:].lstrip()))
 
@@ -826,22 +701,17 @@ def _modified_source(text: str, start: int, segment: str) -> Span | None:
     if match is None:
         return None
     head = match.group("head").split()
-    if any(w.lower() in _CLAUSE_WORDS or w.lower() in _NOT_SOURCE_START for w in head):
+    if any(w.lower() in CLAUSE_WORDS or w.lower() in NOT_SOURCE_START for w in head):
         return None
     last = head[-1]
-    if not (last[:1].isupper() or last.lower() in _GROUP_HEADS
-            or last.lower().rstrip("s") in _SOURCE_NOUNS
+    if not (last[:1].isupper() or last.lower() in GROUP_HEADS
+            or last.lower().rstrip("s") in SOURCE_NOUNS
             or (last.islower() and last.endswith("s") and not last.endswith("ss"))):
         return None
     words = match.group("src").split()
-    if len(words) > MAX_SOURCE_WORDS + 4 or words[-1].lower() in _SUBJECT_PRONOUNS:
+    if len(words) > MAX_SOURCE_WORDS + 4 or words[-1].lower() in SUBJECT_PRONOUNS:
         return None  # "… that endorsed him say they believe": "they" is the next clause's subject
     return (start + match.start("src"), start + match.end("src"))
-
-
-_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
-_GROUP_HEADS = {"people", "those", "others", "many", "some", "most", "few", "members", "men",
-                "women", "children", "staff", "police", "clergy"}
 
 
 def _relative_clause_start(text: str, start: int, stop: int) -> int:
@@ -862,33 +732,19 @@ def _looks_like_source(phrase: str) -> bool:
     if not words or len(words) > MAX_SOURCE_WORDS:
         return False
     first = words[0].lower().strip("’'")
-    if first.endswith("ing") or first in _NOT_SOURCE_START:
+    if first.endswith("ing") or first in NOT_SOURCE_START:
         return False
-    if (first in _PRONOUNS and first != "her") or first == "who":
+    if (first in PRONOUNS and first != "her") or first == "who":
         return len(words) == 1  # "her" may be a possessive: "her friend said"
     lowered = [w.lower().strip(",.;") for w in words]
     for i, word in enumerate(lowered[1:], 1):
-        if word in _AUXILIARIES and lowered[i - 1] not in ("who", "that", "which"):
+        if word in AUXILIARIES and lowered[i - 1] not in ("who", "that", "which"):
             return False  # "the race was close": a clause, not who said it
-    if any(w[:1].isdigit() or w.lower() in _SHARE_WORDS for w in words):
+    if any(w[:1].isdigit() or w.lower() in SHARE_WORDS for w in words):
         return True  # "47 percent said", "more than 4 in 10 said", "a majority of voters"
     if first in ("the", "a", "an", "one", "another", "some", "many", "several", "two", "three",
                  "both", "most", "other", "his", "her", "their", "its", "our", "senior", "top"):
         return True
-    return any(w[:1].isupper() for w in words) or words[-1].lower().rstrip("s") in _SOURCE_NOUNS
+    return any(w[:1].isupper() for w in words) or words[-1].lower().rstrip("s") in SOURCE_NOUNS
 
 
-_AUXILIARIES = {"is", "was", "were", "are", "has", "have", "had", "will", "would", "could",
-                "should", "can", "may", "might", "did", "does", "do", "be", "been", "not"}
-_SHARE_WORDS = {"percent", "majority", "half", "third", "thirds", "quarter", "quarters",
-                "plurality", "minority"}
-
-_SOURCE_NOUNS = {
-    "source", "official", "spokesman", "spokeswoman", "spokesperson", "aide", "analyst",
-    "expert", "observer", "critic", "supporter", "voter", "report", "poll", "survey", "study",
-    "statement", "readout", "lawmaker", "diplomat", "people", "resident", "economist",
-    "leader", "adviser", "advisor", "strategist", "insider", "witness", "investigator",
-    "researcher", "scientist", "officer", "agency", "campaign", "administration", "government",
-    "polling", "data", "record", "review", "video", "email", "analysis", "number", "figure",
-    "memo", "document", "filing", "research", "evidence", "result",
-}
