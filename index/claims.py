@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .attribution import RawClaim, extract, headline, quotes
-from .models import Article, Claim
+from .models import TITLE_PARAGRAPH, Article, Claim
 from .textnorm import NormalisedText
 
 _TITLES = re.compile(
@@ -124,9 +124,6 @@ def attach(article: Article, norm: NormalisedText) -> Article:
     return replace(article, claims=tuple(claims))
 
 
-TITLE_PARAGRAPH = 0
-
-
 def _title_span(text: str, article: Article) -> tuple[int, int] | None:
     """Where the title line sits, when the text starts with it (text files; a web page's
     title comes from its metadata and is not in the extracted text)."""
@@ -164,7 +161,8 @@ def _full_names(text: str) -> dict[str, str]:
     return names
 
 
-_CAPITALISED_NAME = re.compile(r"^(?:[A-Z][\w.’'\-]*\s*)+$")
+# Words separated by spaces, so a long capitalised run cannot be split 2^n ways on a mismatch.
+_CAPITALISED_NAME = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*$")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _LOOK_BACK = 1500  # characters: about three paragraphs
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Paragraphs are numbered from 1; a claim made in the article's title (a headline) is in 0.
+TITLE_PARAGRAPH = 0
+
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:

@@ -13,8 +13,7 @@ from typing import Any
 from whoosh import fields
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 
-from .claims import TITLE_PARAGRAPH
-from .models import Article, Claim, Paragraph
+from .models import TITLE_PARAGRAPH, Article, Claim, Paragraph
 from .neardup import bands
 
 # Bump when fields change or what they hold does (claims): an index made by another version is

@@ -385,3 +385,9 @@ def test_names_joined_by_and_are_one_source_but_a_clause_before_and_is_not():
     assert [(c.source_text, c.content) for c in claims] == [
         ("Jeb Bush and Chris Christie", "they would stay in"),
         ("Clinton", "she was pleased"), ("Smith", "it was fine")]
+
+
+def test_a_long_capitalised_source_is_reduced_without_backtracking():
+    # The name check once tried every split of a capitalised run: 2^40 ways for this one.
+    assert canonical_description("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMN y, the chief") == (
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMN y, the chief")
