@@ -170,7 +170,7 @@ NAMING = {"called", "branded", "termed", "labeled", "labelled", "dubbed"}
 NP_WORDS = {"the", "his", "her", "their", "its", "a", "an", "other", "some", "many", "both",
              "former", "fellow", "top", "senior"}
 
-SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+SUBJECT_PRONOUNS = PRONOUNS - {"him", "her", "them"}
 
 GROUP_HEADS = {"people", "those", "others", "many", "some", "most", "few", "members", "men",
                 "women", "children", "staff", "police", "clergy"}

@@ -180,8 +180,8 @@ def search(
         if not len(found) and not browsing:
             # Corrections for the words as typed, the last one whole: "Tiawan" typed as you go
             # is a prefix with no word under it, and a misspelling.
-            words = parse_query(text, lenient=lenient) if prefix_last else typed
-            suggestion = _suggest(searcher, table, words, clean_query(text), restrict)
+            whole = parse_query(text, lenient=lenient) if prefix_last else typed
+            suggestion = _suggest(searcher, table, whole, clean_query(text), restrict)
     return SearchResult(clean_query(text), len(found), hits, facets, suggestion, distinct)
 
 

@@ -27,10 +27,9 @@ class VocabularyCorrector(Corrector):
             word = term.decode("utf-8") if isinstance(term, bytes) else term
             self._frequency[word] = info.doc_frequency()
             self._by_initial[word[:1]].append(word)
-        self._words = list(self._frequency)
 
     def _suggestions(self, text: str, maxdist: int, prefix: int) -> Iterator[tuple[float, str]]:
-        pool = self._by_initial.get(text[:1], []) if prefix else self._words
+        pool = self._by_initial.get(text[:1], []) if prefix else list(self._frequency)
         found = process.extract(text, pool, scorer=distance.OSA.distance, score_cutoff=maxdist,
                                 limit=None)
         for word, edits, _ in found:

@@ -244,10 +244,12 @@ class BrowseScreen(Screen[None]):
 
     def _related_if_current(self, hit: index.Hit) -> None:
         current = self.query_one(ResultsList).current
-        if current is not None and current.id == hit.id and not self._searching:
-            self.detail_worker(hit)
-        elif current is not None and current.id == hit.id:
+        if current is None or current.id != hit.id:
+            return
+        if self._searching:
             self._look_up_related(hit)  # still typing
+        else:
+            self.detail_worker(hit)
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def detail_worker(self, hit: index.Hit) -> None:
