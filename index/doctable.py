@@ -12,13 +12,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from functools import cached_property
+from pathlib import Path
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from .postings import read_postings
+from .frequent import FIELD as FREQUENT_FIELD
+from .frequent import FrequentPostings, load_frequent
+from .postings import Postings, read_postings
 from .spelling import VocabularyCorrector
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
@@ -31,8 +34,9 @@ SPEAKER_FIELD = "speaker_name"
 class DocTable:
     """Arrays indexed by top-level document number."""
 
-    def __init__(self, searcher: Searcher) -> None:
+    def __init__(self, searcher: Searcher, directory: Path | None = None) -> None:
         self._searcher = searcher
+        self._directory = directory
         self.size = searcher.reader().doc_count_all()
         self._lengths: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
@@ -53,7 +57,23 @@ class DocTable:
         for field in ("text", "title"):
             self.lengths(field)
         _ = (self.masks, self.speakers, self._members, self._articles, self.outlets,
-             self.browse_rank, self.corrector)
+             self.browse_rank, self.corrector, self.frequent)
+
+    @cached_property
+    def frequent(self) -> FrequentPostings | None:
+        """The commonest words' postings as arrays (``frequent.py``), when written."""
+        if self._directory is None:
+            return None
+        return load_frequent(self._directory, self._searcher.reader().generation())
+
+    def postings(self, field: str, text: str, within: np.ndarray | None = None) -> Postings:
+        """A term's postings without positions: from the frequent-word arrays when the word is
+        there, else decoded from Whoosh's blocks (only those near ``within``)."""
+        if field == FREQUENT_FIELD and self.frequent is not None:
+            found = self.frequent.get(text)
+            if found is not None:
+                return found
+        return read_postings(self._searcher, field, text, within=within)
 
     @cached_property
     def corrector(self) -> VocabularyCorrector:
@@ -179,12 +199,15 @@ _TABLES_LOCK = threading.Lock()
 _KEEP = 4  # open indexes in one process (tests, a TUI and a CLI call) rarely exceed this
 
 
-def doc_table(searcher: Searcher) -> DocTable:
-    """The table for this searcher, made on first use; the oldest tables are dropped."""
+def doc_table(searcher: Searcher, directory: Path | None = None) -> DocTable:
+    """The table for this searcher, made on first use; the oldest tables are dropped.
+
+    ``directory`` is the index's, where the frequent-word arrays of its commits are.
+    """
     with _TABLES_LOCK:
         entry = _TABLES.get(id(searcher))
         if entry is None or entry[0] is not searcher:
-            entry = (searcher, DocTable(searcher))
+            entry = (searcher, DocTable(searcher, directory))
             _TABLES[id(searcher)] = entry
             while len(_TABLES) > _KEEP:
                 del _TABLES[next(iter(_TABLES))]

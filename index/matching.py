@@ -146,7 +146,7 @@ class _Evaluator:
               within: np.ndarray | None = None) -> Matches:
         if field not in self.searcher.schema:
             return NONE
-        postings = read_postings(self.searcher, field, text, within=within)
+        postings = self.table.postings(field, text, within)
         if not len(postings):
             return NONE
         return Matches(postings.ids, self._score(field, text, postings.ids, postings.weights)

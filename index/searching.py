@@ -20,7 +20,6 @@ from whoosh.sorting import FieldFacet
 from .doctable import DocTable, doc_table
 from .errors import QueryError
 from .matching import Matches, evaluate, ranked
-from .postings import read_postings
 from .query import clean_query, date_filter, parse_query
 from .schema import TEXT_ANALYZER
 from .store import BriefingIndex, facet_names
@@ -156,7 +155,7 @@ def search(
     typed = parse_query(text, lenient=lenient, prefix_last=prefix_last)
     with index.lock:
         searcher = index.searcher()
-        table = doc_table(searcher)
+        table = doc_table(searcher, index.directory)
         q = _expand(typed, searcher)
         restrict = _filters(index, searcher, topics, outlets, speakers, since, until)
         browsing = isinstance(q, wq.Every)
@@ -423,7 +422,7 @@ def prepare(index: BriefingIndex) -> None:
     an interactive caller does it while opening, so the first keystrokes do not pay for it
     (0.4 s at 156,000 paragraphs)."""
     with index.lock:
-        doc_table(index.searcher()).prepare()
+        doc_table(index.searcher(), index.directory).prepare()
 
 
 def related(index: BriefingIndex, paragraph_id: str, limit: int = 3,
@@ -440,7 +439,7 @@ def related(index: BriefingIndex, paragraph_id: str, limit: int = 3,
     """
     with index.lock:
         searcher = index.searcher()
-        table = doc_table(searcher)
+        table = doc_table(searcher, index.directory)
         docnum = searcher.document_number(id=paragraph_id)
         if docnum is None:
             raise QueryError(f"no paragraph with id {paragraph_id!r} in this index")
@@ -454,7 +453,7 @@ def related(index: BriefingIndex, paragraph_id: str, limit: int = 3,
         for term in sorted(terms, key=lambda t: -weights[t])[:MAX_RELATED_TERMS]:
             if stop is not None and stop():
                 return ()
-            ids = read_postings(searcher, "text", term).ids
+            ids = table.postings("text", term).ids
             coverage[ids] += weights[term]
             shared[ids] += 1
         coverage /= total

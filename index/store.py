@@ -29,6 +29,7 @@ from whoosh.searching import Searcher
 
 from .claims import unify_speakers
 from .errors import IndexBusy, IndexDamaged, IndexMissing, IndexOutdated
+from .frequent import write_frequent
 from .ingest import IngestError, ManifestCache, discover, file_digest, read_bytes
 from .models import Article, Skipped
 from .neardup import Clusters
@@ -248,6 +249,8 @@ class BriefingIndex:
             self._meta = {**self._meta, "topics": topics.definitions, "sources": sources}
             # The TOC rename inside commit is the atomic switch; meta follows under the lock.
             writer.commit(optimize=report.added + report.updated > 50)
+            with self._ix.searcher() as after:
+                write_frequent(self.directory, after)
             self._meta.update(generation=self._ix.latest_generation(),
                               files=_segment_files(self.directory))
             _write_meta(self.directory, self._meta)
@@ -442,11 +445,12 @@ def _write_meta(directory: Path, meta: dict[str, Any]) -> None:
     os.replace(tmp, directory / META_FILE)
 
 
-_DEBRIS = re.compile(r"^(?:_MAIN_\d+\.toc\.[\d.]+|\.briefing\.json\.\d+\.tmp)$")
+_DEBRIS = re.compile(r"^(?:_MAIN_\d+\.toc\.[\d.]+|\.briefing\.json\.\d+\.tmp|\.frequent-\d+\.\w+\.\d+\.tmp)$")
 
 
 def _sweep_debris(directory: Path) -> None:
-    """Remove half-written TOCs a killed writer left behind (Whoosh never cleans these)."""
+    """Remove the half-written TOCs and temporary files a killed writer left behind (Whoosh
+    never cleans these)."""
     for entry in directory.iterdir():
         if _DEBRIS.match(entry.name):
             entry.unlink(missing_ok=True)
