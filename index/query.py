@@ -27,6 +27,9 @@ MAX_FUZZY_DISTANCE = 2
 # nearly every paragraph (measured: 10.5 s at 15,600 paragraphs), which helps nobody.
 MIN_PREFIX_CHARS = 3
 _PARTIAL_WORD = re.compile(rf"(?:^|\s)[^\W\d_][\w'’-]{{{MIN_PREFIX_CHARS - 1},}}$")
+# A word begun after others ("clinton em"): too short to expand, and as a whole word it
+# usually matches nothing, so the list would empty on every new word's second letter.
+_BEGUN_WORD = re.compile(rf"(?<=\S)\s+[^\W\d_][\w'’-]{{0,{MIN_PREFIX_CHARS - 2}}}$")
 FIELDS = ("title", "outlet", "author", "date", "topic", "speaker", "tag")
 _ALIASES = {"topic": ["topics"], "tags": ["tag"], "speaker": ["speakers", "source"]}
 _KNOWN_FIELDS = frozenset([*FIELDS, *_ALIASES, *(a for v in _ALIASES.values() for a in v)])
@@ -54,18 +57,27 @@ def _parser() -> QueryParser:
 _PARSER = _parser()
 
 
+def has_begun_word(text: str) -> bool:
+    """Whether the query ends in a word too short to be a prefix, typed after other words."""
+    return bool(_BEGUN_WORD.search(clean_query(text)))
+
+
 def clean_query(text: str) -> str:
     """Normalise like article text (NFC, no controls) and drop lone surrogates."""
     return normalise(_SURROGATES.sub("", text)).text.strip()
 
 
-def parse_query(text: str, *, lenient: bool = False, prefix_last: bool = False) -> wq.Query:
+def parse_query(text: str, *, lenient: bool = False, prefix_last: bool = False,
+                drop_begun_word: bool = False) -> wq.Query:
     """Parse a user query, or raise ``QueryError``.
 
     ``lenient`` closes an open quote or parenthesis (for search as you type); ``prefix_last``
-    treats the last, still-being-typed word as a prefix once it has ``MIN_PREFIX_CHARS`` letters.
+    treats the last, still-being-typed word as a prefix once it has ``MIN_PREFIX_CHARS``
+    letters; ``drop_begun_word`` leaves that word out while it is shorter.
     """
     text = clean_query(text)
+    if drop_begun_word:
+        text = _BEGUN_WORD.sub("", text)
     if not text:
         return wq.Every()
     if len(text) > MAX_QUERY_CHARS:

@@ -20,7 +20,7 @@ from whoosh.sorting import FieldFacet
 from .doctable import DocTable, doc_table
 from .errors import QueryError
 from .matching import Matches, evaluate, ranked
-from .query import clean_query, date_filter, parse_query
+from .query import clean_query, date_filter, has_begun_word, parse_query
 from .schema import TEXT_ANALYZER
 from .store import BriefingIndex, facet_names
 
@@ -160,10 +160,14 @@ def search(
         restrict = _filters(index, searcher, topics, outlets, speakers, since, until)
         browsing = isinstance(q, wq.Every)
         try:
-            found = evaluate(searcher, table, q)
-            if restrict is not None:
-                allowed = evaluate(searcher, table, _expand(restrict, searcher), found.ids)
-                found = Matches(*_restricted(found, allowed.ids))
+            found = _matches(searcher, table, q, restrict)
+            if not len(found) and prefix_last and has_begun_word(text):
+                # "clinton em": "em" is no word yet (a real one, "us" or "eu", has matches),
+                # so the list keeps the words before it instead of emptying.
+                typed = parse_query(text, lenient=lenient, prefix_last=True, drop_begun_word=True)
+                q = _expand(typed, searcher)
+                browsing = isinstance(q, wq.Every)
+                found = _matches(searcher, table, q, restrict)
             if browsing:
                 order = found.ids[np.argsort(table.browse_rank[found.ids], kind="stable")]
             else:
@@ -182,6 +186,15 @@ def search(
             whole = parse_query(text, lenient=lenient) if prefix_last else typed
             suggestion = _suggest(searcher, table, whole, clean_query(text), restrict)
     return SearchResult(clean_query(text), len(found), hits, facets, suggestion, distinct)
+
+
+def _matches(searcher: Searcher, table: DocTable, q: wq.Query,
+             restrict: wq.Query | None) -> Matches:
+    found = evaluate(searcher, table, q)
+    if restrict is None:
+        return found
+    allowed = evaluate(searcher, table, _expand(restrict, searcher), found.ids)
+    return Matches(*_restricted(found, allowed.ids))
 
 
 def _restricted(found: Matches, allowed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

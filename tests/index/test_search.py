@@ -173,6 +173,22 @@ def test_as_you_type_prefixes_start_at_three_letters(seed_index):
     assert index.search(seed_index, "chi", prefix_last=True).total > 0
 
 
+def test_a_word_begun_after_others_keeps_the_results_until_it_matches(seed_index):
+    """"human r", "human ri": too short to be a prefix, and no word yet; the list must not
+    flash "No matches" on every new word's second letter."""
+    human = index.search(seed_index, "human", prefix_last=True, lenient=True)
+    for typed in ("human r", "human ri"):
+        found = index.search(seed_index, typed, prefix_last=True, lenient=True)
+        assert [h.id for h in found.hits] == [h.id for h in human.hits], typed
+    assert index.search(seed_index, "human ri", lenient=True).total == 0  # typed, not typing
+
+
+def test_a_short_word_that_exists_still_narrows_while_typing(seed_index):
+    both = index.search(seed_index, "president xi", prefix_last=True, lenient=True)
+    assert 0 < both.total < index.search(seed_index, "president", prefix_last=True).total
+    assert all("Xi" in h.text for h in both.hits)
+
+
 def test_prefix_expansion_keeps_only_the_most_frequent_words(seed_index, monkeypatch):
     everything = index.search(seed_index, "chin*").total
     monkeypatch.setattr(sys.modules["index.searching"], "MAX_EXPANSIONS", 1)
