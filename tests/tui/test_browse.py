@@ -57,6 +57,29 @@ async def test_search_as_you_type_uses_the_last_word_as_a_prefix(make_app):
         assert results(pilot).total == 3
 
 
+async def test_typing_on_keeps_the_list_and_the_cursor_while_the_hits_stay_the_same(make_app):
+    """"human" then " r": the second word is too short to match yet, the hits are the same,
+    so the rows are not redrawn and the reader's place in the list is kept."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "human")
+        listed = results(pilot)
+        rows = [listed.get_option_at_index(i) for i in range(listed.option_count)]
+        listed.focus()
+        await pilot.press("down", "down")
+        chosen = listed.current
+        await pilot.press("slash", "end", "space", "r")  # "/" selects the query; "end" keeps it
+        await settle(pilot)
+        assert [listed.get_option_at_index(i) for i in range(listed.option_count)] == rows
+        assert listed.current == chosen and detail(pilot).hit == chosen
+        assert status(pilot) == ("", "")
+        await pilot.press("i", "g")  # "human rig": now a prefix that narrows and re-ranks
+        await settle(pilot)
+        assert listed.highlighted == 0 and listed.current is not None
+        assert all("rig" in h.text.lower() for h in listed.hits)
+
+
 async def test_malformed_queries_show_an_inline_error_and_never_crash(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -7,6 +7,7 @@ arrive a page at a time and the next page is asked for when the cursor reaches t
 from __future__ import annotations
 
 from collections.abc import Container, Sequence
+from dataclasses import replace
 from typing import Any
 
 from textual.message import Message
@@ -48,13 +49,24 @@ class ResultsList(KeyedList):
         self.border_title = "Results"
         self.hits: tuple[index.Hit, ...] = ()
         self.total = 0
+        self._rows: tuple[tuple[index.Hit, bool], ...] = ()
 
     def show(self, hits: Sequence[index.Hit], total: int, pinned: Container[str],
              keep: str | None = None) -> None:
-        """Replace the rows; the cursor stays on ``keep`` (a paragraph id) when still listed."""
-        self.hits = tuple(hits)
+        """Replace the rows; the cursor stays on ``keep`` (a paragraph id) when still listed.
+
+        Rows that would look the same as those listed are left alone: typing on through a word
+        ("clint", "clinto", "clinton") often ranks the same hits, and redrawing them costs a
+        keystroke 10-20 ms at 120x40.
+        """
         self.total = total
-        self.set_options([Option(render.hit_row(h, h.id in pinned)) for h in self.hits])
+        rows = tuple((replace(h, score=0.0), h.id in pinned) for h in hits)
+        if rows == self._rows:
+            self.hits = tuple(hits)  # the new scores
+            return
+        self.hits = tuple(hits)
+        self._rows = rows
+        self.set_options([Option(render.hit_row(h, is_pinned)) for h, is_pinned in rows])
         ids = [h.id for h in self.hits]
         self.highlighted = ids.index(keep) if keep in ids else (0 if ids else None)
         if not ids:
@@ -63,6 +75,7 @@ class ResultsList(KeyedList):
     def mark_pinned(self, pinned: Container[str]) -> None:
         for i, hit in enumerate(self.hits):
             self.replace_option_prompt_at_index(i, render.hit_row(hit, hit.id in pinned))
+        self._rows = tuple((replace(h, score=0.0), h.id in pinned) for h in self.hits)
 
     @property
     def current(self) -> index.Hit | None:

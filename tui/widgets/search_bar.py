@@ -25,6 +25,7 @@ class SearchBar(Vertical):
 
     status_text = ""
     status_kind = ""
+    count_text = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -44,10 +45,14 @@ class SearchBar(Vertical):
             label += f" ({shown:,} listed)"
         if paragraphs is not None and paragraphs > total:
             label += f" · {paragraphs - total:,} wire copies folded"
-        self.query_one("#count", Static).update(render.plain(label))
+        if label != self.count_text:  # an update re-lays the screen out: only when it changed
+            self.query_one("#count", Static).update(render.plain(label))
+            self.count_text = label
 
     def show_status(self, message: str, kind: str = "") -> None:
         """``kind`` is "", "error" or "suggestion"; the message is untrusted (it quotes the query)."""
+        if (message, kind) == (self.status_text, self.status_kind):
+            return
         status = self.query_one("#status", Static)
         status.set_class(kind == "error", "-error")
         status.set_class(kind == "suggestion", "-suggestion")
