@@ -152,7 +152,14 @@ def search(
     ``highlight_top`` limits highlighting to the first hits (the ones on screen); ``None``
     highlights all returned hits. Raises ``QueryError`` for a malformed query or filter.
     """
-    typed = parse_query(text, lenient=lenient, prefix_last=prefix_last)
+    begun = prefix_last and has_begun_word(text)
+    try:
+        typed = parse_query(text, lenient=lenient, prefix_last=prefix_last)
+    except QueryError:
+        if not begun:
+            raise
+        # "c" alone is no query (one letter is not indexed); while typing, it is the start of one.
+        typed = parse_query(text, lenient=lenient, prefix_last=True, drop_begun_word=True)
     with index.lock:
         searcher = index.searcher()
         table = doc_table(searcher, index.directory)
@@ -161,22 +168,22 @@ def search(
         browsing = isinstance(q, wq.Every)
         try:
             found = _matches(searcher, table, q, restrict)
-            if not len(found) and prefix_last and has_begun_word(text):
-                # "clinton em": "em" is no word yet (a real one, "us" or "eu", has matches),
-                # so the list keeps the words before it instead of emptying.
+            if not len(found) and begun:
+                # "clinton em": "em" is no word yet (a real one, "xi" or "eu", has matches),
+                # so the list keeps the words before it (or all paragraphs) instead of emptying.
                 typed = parse_query(text, lenient=lenient, prefix_last=True, drop_begun_word=True)
                 q = _expand(typed, searcher)
                 browsing = isinstance(q, wq.Every)
                 found = _matches(searcher, table, q, restrict)
             if browsing:
                 order = found.ids[np.argsort(table.browse_rank[found.ids], kind="stable")]
+                shown = _first_of_each_copy(order, table.clusters, limit)
             else:
-                order = ranked(found)
-            shown = _first_of_each_copy(order, table.clusters, limit)
+                shown = _best_of_each_copy(found, table.clusters, limit)
             words = frozenset() if browsing else _words(q, "text")
             hits = _hits(searcher, table, shown, _scores_of(found, shown), highlight_top, words)
             facets = _facet_counts(index, table, found.ids)
-            distinct = len(np.unique(table.clusters[found.ids]))
+            distinct = int(np.count_nonzero(np.bincount(table.clusters[found.ids])))
         except (UnicodeError, ValueError, TypeError, IndexError) as exc:
             raise QueryError(f"cannot run query {clean_query(text)!r}: {exc}") from None
         suggestion = None
@@ -217,6 +224,25 @@ def _first_of_each_copy(order: np.ndarray, clusters: np.ndarray,
     """The best-placed paragraph of each wire-copy cluster, in ``order``'s order."""
     firsts = np.sort(np.unique(clusters[order], return_index=True)[1])
     return order[firsts[:limit] if limit else firsts]
+
+
+def _best_of_each_copy(found: Matches, clusters: np.ndarray, limit: int | None) -> np.ndarray:
+    """The ``limit`` best-ranked clusters' best paragraphs, without sorting every match.
+
+    Only matches scoring at least the k-th best score are ranked: a cluster whose best match
+    is not among them ranks below every cluster that has one, so once they hold ``limit``
+    clusters those are the top ones (a common word's 31,000 matches: 3 ms to sort, 0.4 ms).
+    """
+    k = 4 * limit if limit else len(found)
+    while k < len(found):
+        threshold = -np.partition(-found.scores, k - 1)[k - 1]
+        best = found.scores >= threshold  # ties at the threshold all stay
+        shown = _first_of_each_copy(ranked(Matches(found.ids[best], found.scores[best])),
+                                    clusters, limit)
+        if len(shown) == limit:
+            return shown
+        k *= 4
+    return _first_of_each_copy(ranked(found), clusters, limit)
 
 
 def _hits(searcher: Searcher, table: DocTable, docnums: np.ndarray, scores: list[float],

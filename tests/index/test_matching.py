@@ -15,7 +15,7 @@ from whoosh import query as wq
 
 import index
 from index.doctable import doc_table
-from index.matching import evaluate, ranked
+from index.matching import Matches, evaluate, ranked
 from index.postings import read_postings
 from index.query import parse_query
 
@@ -171,3 +171,18 @@ def test_seed_search_unchanged_for_users(seed_index):
     assert result.total == 3
     assert {h.outlet for h in result.hits} == {"The Hill", "SGH Insight"}
 
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_top_clusters_without_a_full_sort_equal_the_full_ranking(seed):
+    """Scores with many ties and clusters of copies: the partial ranking must pick exactly the
+    clusters, and the paragraph of each, that sorting every match picks."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 3000))
+    ids = np.sort(rng.choice(10 * n, size=n, replace=False)).astype(np.int64)
+    scores = rng.integers(0, int(rng.integers(1, 50)), size=n).astype(np.float64) / 7
+    clusters = rng.integers(0, int(rng.integers(1, 2 * n + 2)), size=10 * n)
+    found = Matches(ids, scores)
+    for limit in (1, 3, 12, 20, 100, None):
+        expected = _search._first_of_each_copy(ranked(found), clusters, limit)
+        assert _search._best_of_each_copy(found, clusters, limit).tolist() == expected.tolist()
