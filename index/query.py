@@ -27,9 +27,9 @@ MAX_FUZZY_DISTANCE = 2
 # nearly every paragraph (measured: 10.5 s at 15,600 paragraphs), which helps nobody.
 MIN_PREFIX_CHARS = 3
 _PARTIAL_WORD = re.compile(rf"(?:^|\s)[^\W\d_][\w'’-]{{{MIN_PREFIX_CHARS - 1},}}$")
-# A word begun after others ("clinton em"): too short to expand, and as a whole word it
-# usually matches nothing, so the list would empty on every new word's second letter.
-_BEGUN_WORD = re.compile(rf"(?<=\S)\s+[^\W\d_][\w'’-]{{0,{MIN_PREFIX_CHARS - 2}}}$")
+# A word just begun ("c", "clinton em"): too short to expand, and as a whole word it usually
+# matches nothing, so the list would empty (or show an error) on every word's first letters.
+_BEGUN_WORD = re.compile(rf"(?:^|(?<=\S)\s+)[^\W\d_][\w'’-]{{0,{MIN_PREFIX_CHARS - 2}}}$")
 FIELDS = ("title", "outlet", "author", "date", "topic", "speaker", "tag")
 _ALIASES = {"topic": ["topics"], "tags": ["tag"], "speaker": ["speakers", "source"]}
 _KNOWN_FIELDS = frozenset([*FIELDS, *_ALIASES, *(a for v in _ALIASES.values() for a in v)])
@@ -58,7 +58,7 @@ _PARSER = _parser()
 
 
 def has_begun_word(text: str) -> bool:
-    """Whether the query ends in a word too short to be a prefix, typed after other words."""
+    """Whether the query ends in a word too short to be a prefix."""
     return bool(_BEGUN_WORD.search(clean_query(text)))
 
 
@@ -84,6 +84,8 @@ def parse_query(text: str, *, lenient: bool = False, prefix_last: bool = False,
         raise QueryError(f"query is too long ({len(text)} characters; the limit is {MAX_QUERY_CHARS})")
     if lenient:
         text = _close_open_groups(text)
+        if not text:  # only an operator so far ("NOT ")
+            return wq.Every()
     _check_syntax(text)
     if prefix_last and _PARTIAL_WORD.search(text) and not text.endswith(("AND", "OR", "NOT")):
         text += "*"

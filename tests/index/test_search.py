@@ -183,6 +183,18 @@ def test_a_word_begun_after_others_keeps_the_results_until_it_matches(seed_index
     assert index.search(seed_index, "human ri", lenient=True).total == 0  # typed, not typing
 
 
+@pytest.mark.parametrize("typed", ["c", "cl", "NOT "])
+def test_the_first_letters_of_a_query_keep_every_paragraph_listed(seed_index, typed):
+    """A query's first letter is no query yet: while typing it lists everything (as the empty
+    query does) instead of an error; typed in full it is still an error or no match."""
+    everything = index.search(seed_index, "", limit=None)
+    found = index.search(seed_index, typed, prefix_last=True, lenient=True, limit=None)
+    assert [h.id for h in found.hits] == [h.id for h in everything.hits]
+    if typed == "c":
+        with pytest.raises(index.QueryError, match="nothing to search for"):
+            index.search(seed_index, typed)
+
+
 def test_a_short_word_that_exists_still_narrows_while_typing(seed_index):
     both = index.search(seed_index, "president xi", prefix_last=True, lenient=True)
     assert 0 < both.total < index.search(seed_index, "president", prefix_last=True).total
