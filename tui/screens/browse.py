@@ -33,11 +33,12 @@ from ..widgets.search_bar import SearchBar
 if TYPE_CHECKING:
     from ..app import BriefingApp
 
-# More hits than a 40-row terminal shows (about nine); the next page is fetched when the cursor
-# reaches the end. The list measures and the search highlights every row it is given, so each
-# row costs every keystroke: 60 rows made a common word's keystroke 132 ms at p50 at 156,000
-# paragraphs, 20 rows 74 ms.
-PAGE_SIZE = 20
+# A page holds a few more hits than the list shows (a hit takes three lines or more); the next
+# page is fetched when the cursor reaches the end. The list measures and the search highlights
+# every row it is given, so each row costs every keystroke: at 156,000 paragraphs a common
+# word's keystroke took 132 ms at p50 with 60 rows, 39 ms with 20 and 36 ms with 12.
+PAGE_SIZE = 10  # the least, for a small terminal
+LINES_PER_HIT = 3
 RELATED_LIMIT = 5
 # Other outlets' reports are looked up once the cursor rests: while typing, the top hit changes
 # with every key, and each lookup (50-150 ms at 156,000 paragraphs) would slow the next search.
@@ -150,15 +151,18 @@ class BrowseScreen(Screen[None]):
 
     def on_results_list_more_wanted(self) -> None:
         if self._limit < self.query_one(ResultsList).total:
-            self._limit += PAGE_SIZE
+            self._limit += self._page_size()
             self._run_search(self.query_one(SearchBar).input.value, keep=True)
 
     def search_now(self, keep_limit: bool = False) -> None:
         if self.briefing.index is None:
             return
         if not keep_limit:
-            self._limit = PAGE_SIZE
+            self._limit = self._page_size()
         self._run_search(self.query_one(SearchBar).input.value, keep=keep_limit)
+
+    def _page_size(self) -> int:
+        return max(PAGE_SIZE, self.query_one(ResultsList).size.height // LINES_PER_HIT)
 
     def _run_search(self, text: str, keep: bool) -> None:
         if self._searching:
