@@ -106,7 +106,7 @@ _SELF = re.compile(
 )
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|St|Jr|Sr|Jan|Feb|Mar|Apr|"
                      r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|D\.C|No|vs|etc|Inc|Co|Corp|[A-Z])\.$")
-_WORD = re.compile(r"[\w’'\-.&]+")
+_WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|[\w’'\-.&/]+")
 MAX_SOURCE_WORDS = 12
 
 
@@ -411,7 +411,7 @@ def _claim_at(text: str, start: int, end: int, cue: Span, qs: list[Span]) -> Raw
         src = _source_between(text, split_at + 1, cue[0])
         if src[1] <= src[0] or not _looks_like_source(text[src[0] : src[1]]):
             src = _source_after(text, cue[1], end)
-        if src is not None and _looks_like_source(text[src[0] : src[1]]):
+        if src is not None and _looks_like_source(text[src[0] : src[1]].split(", ")[0]):
             follow = next((q for q in qs if q[0] >= cue[1] and not text[cue[1]:q[0]].strip(" ,").count(" ") > 6), None)
             if follow is not None:
                 content.append(_strip_content(text, follow[0], follow[1]))
@@ -721,10 +721,45 @@ def _relative_clause_start(text: str, start: int, stop: int) -> int:
 
 
 def _source_after(text: str, cue_end: int, end: int) -> Span | None:
-    """``said SOURCE``: the phrase after the cue up to a comma or the sentence end."""
-    stop = _relative_clause_start(text, cue_end, _clause_end(text, cue_end, end))
+    """``said SOURCE``: the phrase after the cue up to a comma or the sentence end (a title's
+    or an initial's full stop is not one: "said Mr. Sperling", "said James B. Comey"), with
+    what describes it: ``said Volker Beck, a lawmaker from Germany's Green Party``."""
+    stop = _relative_clause_start(text, cue_end, _name_end(text, cue_end, end))
     span = _trim(text, cue_end, stop)
-    return span if span[1] > span[0] and len(text[span[0]:span[1]].split()) <= MAX_SOURCE_WORDS else None
+    if span[1] <= span[0] or len(text[span[0]:span[1]].split()) > MAX_SOURCE_WORDS:
+        return None
+    described = _DESCRIPTION_AFTER.match(text, span[1], end)
+    if described is not None:
+        name_follows = described.group(1)[:1].isupper()
+        named = text[span[0]].isupper() or name_follows
+        extended = _trim(text, span[0], _name_end(text, described.end(), end)
+                         if name_follows else end)
+        words = text[extended[0] : extended[1]].split()
+        if named and len(words) <= MAX_DESCRIBED_WORDS and not re.search(
+                r"[“”\"]|\b(?:said|says|adding|added|according)\b", text[span[1] : extended[1]]):
+            return extended[0], extended[1] - (1 if text[extended[1] - 1] in ".,;:" else 0)
+    return span
+
+
+# After "said NAME": ", a lawmaker …", ", who now runs …", ", author of …"; after "said the
+# bureau's director": ", James B. Comey".
+_DESCRIPTION_AFTER = re.compile(
+    r",\s+((?:a|an|the|who|whose|one|part|author|president|chairman|chairwoman|director|head|"
+    r"founder|professor|spokesman|spokeswoman|executive|editor|leader|member|former|longtime|"
+    r"senior|chief|co-founder|CEO)\b|\d{1,3},|[A-Z][\w’'\-]*(?:\s+[A-Z]\.)?\s+[A-Z])"
+)
+MAX_DESCRIBED_WORDS = 30
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """The next clause boundary, passing over the full stops of titles and initials."""
+    pos = start
+    while True:
+        stop = _clause_end(text, pos, end)
+        if stop < end and text[stop] == "." and _ABBREV.search(text[start : stop + 1]):
+            pos = stop + 1
+            continue
+        return stop
 
 
 def _looks_like_source(phrase: str) -> bool:

@@ -391,3 +391,27 @@ def test_a_long_capitalised_source_is_reduced_without_backtracking():
     # The name check once tried every split of a capitalised run: 2^40 ways for this one.
     assert canonical_description("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMN y, the chief") == (
         "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMN y, the chief")
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), [
+    ("“It was hard,” recalled Mr. Rhodes. “He said no.”", "Mr. Rhodes", "Rhodes"),
+    ("“We won,” said Yevgeny E. Kopachko, a pollster with Mr. Yanukovych’s former party.",
+     "Yevgeny E. Kopachko, a pollster with Mr. Yanukovych’s former party", "Yevgeny E. Kopachko"),
+    ("“Stop it,” said Volker Beck, a lawmaker from Germany’s Green Party.",
+     "Volker Beck, a lawmaker from Germany’s Green Party", "Volker Beck"),
+    ("“Fine,” said Dino Spencer, who now runs the 5th Street Gym.",
+     "Dino Spencer, who now runs the 5th Street Gym", "Dino Spencer"),
+    ("“No,” said the bureau’s director, James B. Comey, before leaving.",
+     "the bureau’s director, James B. Comey", "James B. Comey"),
+    ("“Yes,” said Smith, adding that it was over.", "Smith", "Smith"),
+])
+def test_a_source_after_the_cue_keeps_titles_initials_and_what_describes_it(text, source, speaker):
+    """PolNeAR's sources include the description ("Volker Beck, a lawmaker …"); a title's or an
+    initial's full stop does not end the name; the speaker is still the name."""
+    claim = _claims(f"Title\n\n{text}\n")[0]
+    assert (claim.source_text, claim.speaker) == (source, speaker)
+
+
+def test_a_number_with_thousands_separators_is_one_source_word():
+    claim = _claims("Title\n\nIn the survey, 1,409 teachers said they wanted an endorsement.\n")[0]
+    assert claim.source_text == "1,409 teachers"
