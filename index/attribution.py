@@ -28,6 +28,7 @@ from .lexicon import (
     EVIDENCE,
     GROUP_HEADS,
     LABELS,
+    LY_NOUNS,
     NAMING,
     NEEDS_INTRODUCER,
     NESTED_STANCES,
@@ -463,7 +464,8 @@ _LEADING_JUNK = re.compile(r"(?:(?:and|but|or|which|while|after|as|so|then|just|
 _TRAILING_JUNK = re.compile(
     r"(?:,?\s+(?:on|last|this|early|late|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|week|month|year|night|morning)|\s+at the time|,\s+for instance|"
-    r",\s+in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|\s+[a-z]+ly|\s+(?:too|also|again|then|now|still))+$"
+    rf",\s+in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|\s+(?!(?:{'|'.join(sorted(LY_NOUNS))})$)[a-z]+ly|"
+    r"\s+(?:too|also|again|then|now|still))+$"
 )
 
 
@@ -610,7 +612,11 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
             # lobbying arm,"); the speaker is still the head (claims.canonical_description).
             return head[0], start + len(segment.rstrip(" ,"))
         segment = segment[: appositive.start()]
-    segment = re.sub(r"(?:,\s*\d{1,3}\s*,|\s*\([^()]{1,40}\))\s*$", " ", segment)
+    # An age or a party after the name ("Marvin Teske, 53,", "Harry M. Reid (D-Nev.)") is
+    # blanked for the walk and given back to the source span afterwards.
+    aside = _ASIDE.search(segment)
+    if aside is not None:
+        segment = segment[: aside.start()] + " " * len(aside.group())
     described = _described_source(text, start, segment)
     if described is not None:
         return described
@@ -627,7 +633,8 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
         edge = word.start()
         token = word.group()
         # "also said", "reportedly told"; a capitalised -ly word is a name (Megyn Kelly).
-        if not chosen and (token.lower() in ADVERBS or (token.islower() and token.endswith("ly"))):
+        if not chosen and (token.lower() in ADVERBS or (
+                token.islower() and token.endswith("ly") and token not in LY_NOUNS)):
             continue
         if token.lower() == "than" and chosen and re.search(r"(?i)\b(?:more|less|fewer)\s+$",
                                                              segment[: word.start()]):
@@ -649,7 +656,14 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
         return None
     span = (start + chosen[0].start(), start + chosen[-1].end())
     span = (span[0], span[1] - (1 if text[span[1] - 1] == "." and not _ABBREV.search(text[span[0]:span[1]]) else 0))
-    return span if _looks_like_source(text[span[0] : span[1]]) else None
+    if not _looks_like_source(text[span[0] : span[1]]):
+        return None
+    if aside is not None and not segment[chosen[-1].end() : aside.start()].strip():
+        span = (span[0], start + aside.start() + len(aside.group().rstrip(" ,")))
+    return span
+
+
+_ASIDE = re.compile(r"(?:,\s*\d{1,3}\s*,|\s*\([^()]{1,40}\))\s*$")
 
 
 def _joined_name(before_and: str) -> int | None:

@@ -142,6 +142,8 @@ NOT_SOURCE_START = NOUN_CONTEXT - {
     "new", "recent",  # "Recent polling shows", "New data suggest"
 }
 
+# Nouns that end like adverbs: "the rally denounced", "an ally said".
+LY_NOUNS = {"rally", "ally", "family", "assembly", "supply", "monopoly", "anomaly", "reply"}
 ADVERBS = {"also", "again", "later", "then", "once", "repeatedly", "previously", "reportedly",
             "still", "already", "never", "often", "now", "further", "too", "however"}
 

@@ -415,3 +415,11 @@ def test_a_source_after_the_cue_keeps_titles_initials_and_what_describes_it(text
 def test_a_number_with_thousands_separators_is_one_source_word():
     claim = _claims("Title\n\nIn the survey, 1,409 teachers said they wanted an endorsement.\n")[0]
     assert claim.source_text == "1,409 teachers"
+
+
+def test_an_age_or_party_after_the_name_stays_in_the_source():
+    claims = _claims("Title\n\nHarry M. Reid (D-Nev.) defended the plan. Marvin Teske, 53, "
+                     "said it was fine. The rally denounced the plan.\n")
+    assert [(c.source_text, c.speaker) for c in claims] == [
+        ("Harry M. Reid (D-Nev.)", "Harry M. Reid"), ("Marvin Teske, 53", "Marvin Teske"),
+        ("The rally", "rally")]
