@@ -12,6 +12,7 @@ Safety rules, from shared/RELIABILITY.md:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -249,7 +250,8 @@ class BriefingIndex:
             self._meta = {**self._meta, "topics": topics.definitions, "sources": sources}
             # The TOC rename inside commit is the atomic switch; meta follows under the lock.
             writer.commit(optimize=report.added + report.updated > 50)
-            with self._ix.searcher() as after:
+            # The commit stands if the arrays cannot be written: searches decode Whoosh's blocks.
+            with self._ix.searcher() as after, contextlib.suppress(OSError, ValueError):
                 write_frequent(self.directory, after)
             self._meta.update(generation=self._ix.latest_generation(),
                               files=_segment_files(self.directory))

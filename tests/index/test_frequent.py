@@ -4,6 +4,7 @@ when they belong to another commit or are damaged."""
 from __future__ import annotations
 
 import importlib
+import sys
 
 import numpy as np
 import pytest
@@ -95,3 +96,17 @@ def test_damaged_arrays_are_ignored_and_search_still_answers(generated_index, tm
         q = _search._expand(parse_query("alpha bravo"), searcher)
         assert evaluate(searcher, table, q).ids.tolist() == \
             evaluate(searcher, DocTable(searcher), q).ids.tolist() != []
+
+
+def test_a_commit_stands_when_its_arrays_cannot_be_written(tmp_path, monkeypatch):
+    """A full disk while writing the arrays: the index is committed and searchable, slower."""
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sys.modules["index.store"], "write_frequent", full_disk)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Taiwan talks resumed.\n\nTaiwan said no.\n", encoding="utf-8")
+    with index.build_index(tmp_path / "ix", [corpus]) as ix:
+        assert index.search(ix, "taiwan").total == 1  # the first line is the title
+    assert not list((tmp_path / "ix").glob("*frequent-*"))
