@@ -17,8 +17,9 @@ from .models import TITLE_PARAGRAPH, Article, Claim, Paragraph
 from .neardup import bands
 
 # Bump when fields change or what they hold does (claims): an index made by another version is
-# rebuilt, never misread. 4: headline claims and claims with no source.
-SCHEMA_VERSION = 4
+# rebuilt, never misread. 4: headline claims and claims with no source. 5: sources with their
+# descriptions; the frequent-word arrays (frequent.py) are written with every commit.
+SCHEMA_VERSION = 5
 
 TEXT_ANALYZER = StemmingAnalyzer()
 # Names (outlets, speakers) are matched word by word, unstemmed: outlet:hill, speaker:yang.
