@@ -57,7 +57,7 @@ class DocTable:
         for field in ("text", "title"):
             self.lengths(field)
         _ = (self.masks, self.speakers, self._members, self._articles, self.outlets,
-             self.browse_rank, self.corrector, self.frequent)
+             self._browse_order, self.corrector, self.frequent)
 
     @cached_property
     def frequent(self) -> FrequentPostings | None:
@@ -185,6 +185,18 @@ class DocTable:
         rank = np.empty(self.size, dtype=np.int64)
         rank[order] = np.arange(self.size)
         return rank
+
+    @cached_property
+    def _browse_order(self) -> np.ndarray:
+        live = np.flatnonzero(self.live)
+        return live[np.argsort(self.browse_rank[live], kind="stable")]
+
+    def browse_order(self, ids: np.ndarray) -> np.ndarray:
+        """``ids`` (ascending, live) newest article first; every live document's order is
+        kept, so browsing the whole index (the empty query) sorts nothing."""
+        if len(ids) == len(self._browse_order):
+            return self._browse_order
+        return ids[np.argsort(self.browse_rank[ids], kind="stable")]
 
     def _column(self, field: str) -> np.ndarray:
         """A sortable field's stored column, untranslated (bytes or numbers sort as stored)."""

@@ -176,8 +176,7 @@ def search(
                 browsing = isinstance(q, wq.Every)
                 found = _matches(searcher, table, q, restrict)
             if browsing:
-                order = found.ids[np.argsort(table.browse_rank[found.ids], kind="stable")]
-                shown = _first_of_each_copy(order, table.clusters, limit)
+                shown = _first_of_each_copy(table.browse_order(found.ids), table.clusters, limit)
             else:
                 shown = _best_of_each_copy(found, table.clusters, limit)
             words = frozenset() if browsing else _words(q, "text")
@@ -221,7 +220,16 @@ def _words(q: wq.Query, field: str) -> frozenset[str]:
 
 def _first_of_each_copy(order: np.ndarray, clusters: np.ndarray,
                         limit: int | None) -> np.ndarray:
-    """The best-placed paragraph of each wire-copy cluster, in ``order``'s order."""
+    """The best-placed paragraph of each wire-copy cluster, in ``order``'s order.
+
+    With a ``limit``, only a prefix of ``order`` is looked at when it holds that many clusters:
+    their first paragraphs are then the first ``limit`` of the whole order.
+    """
+    if limit:
+        head = order[: 4 * limit]
+        firsts = np.sort(np.unique(clusters[head], return_index=True)[1])
+        if len(firsts) >= limit or len(head) == len(order):
+            return head[firsts[:limit]]
     firsts = np.sort(np.unique(clusters[order], return_index=True)[1])
     return order[firsts[:limit] if limit else firsts]
 
