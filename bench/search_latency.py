@@ -103,13 +103,14 @@ class App:
 
     def __init__(self, directory: Path) -> None:
         self.ix = index.BriefingIndex.open(directory)
+        index.prepare(self.ix)  # as the TUI does while it opens the index
 
     def run(self, q: Query) -> tuple[int, list[str], list[str]]:
         text = q.label.split(" [")[0].rstrip("*")
         try:
             result = index.search(self.ix, text, outlets=[q.outlet] if q.outlet else (),
                                   limit=TOP, highlight_top=TEXTS, prefix_last=q.prefix)
-        except index.QueryError:  # e.g. "t": one letter is not a word; the TUI says so
+        except index.QueryError:
             return 0, [], []
         return result.total, [h.id for h in result.hits], [h.text for h in result.hits[:TEXTS]]
 

@@ -34,7 +34,9 @@ async def test_typing_taiwan_shows_both_outlets_and_who_said_what(make_app):
         assert panel.query_one(RelatedList).option_count == len(panel.related)
 
 
-async def test_other_outlets_are_looked_up_once_the_cursor_rests(make_app):
+async def test_other_outlets_are_looked_up_once_the_cursor_rests(make_app, monkeypatch):
+    # A rest longer than typing takes on a loaded machine, so "while typing" is still true below.
+    monkeypatch.setattr("tui.screens.browse.RELATED_DELAY_SECONDS", 1.0)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
