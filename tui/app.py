@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Iterable
 from datetime import datetime
@@ -18,6 +17,7 @@ from textual.worker import Worker, WorkerState
 import index
 
 from . import state
+from .collector import PausedCollector
 from .commands import BriefingCommands
 from .messages import IndexChanged, IndexProgress, IndexReady
 from .screens.article import ArticleScreen
@@ -53,6 +53,7 @@ class BriefingApp(App[None]):
         self._watch_seconds = watch_seconds
         self._save_timer = None
         self._reindex_cancel = threading.Event()
+        self.collector = PausedCollector()
 
     # -- start and stop ---------------------------------------------------------------------
 
@@ -70,7 +71,7 @@ class BriefingApp(App[None]):
         self._save_now()
         if self.index is not None:
             self.index.close()
-        gc.unfreeze()  # an app run inside a longer process (tests, Pilot) frees what it froze
+        self.collector.stop()
 
     @property
     def browse(self) -> BrowseScreen:
@@ -88,7 +89,8 @@ class BriefingApp(App[None]):
         self._generation = ix.generation()
         # What exists now (the index's caches, the widgets) lives as long as the app; a full
         # collection scanning it took 50 ms in the middle of a keystroke at 156,000 paragraphs.
-        gc.freeze()
+        self.collector.start()
+        self.set_interval(self.collector.pause_seconds, self.collector.collect_if_paused)
         self.browse.post_message(IndexReady(note))
         self.set_interval(self._watch_seconds, self.watch_worker)
 

@@ -169,6 +169,7 @@ class BrowseScreen(Screen[None]):
             self._pending = True
             return
         self._searching = True
+        self.briefing.collector.activity()
         self._keep_cursor = keep
         # A keystroke comes first: a lookup of other outlets' reports stops and is redone
         # once the cursor rests again.
