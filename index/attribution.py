@@ -600,10 +600,8 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
     """The noun phrase right before a cue: walk back over words until a clause boundary."""
     segment = text[start:cue_start]
     # Skip an appositive ("Yang, who carries the title …, urged") back to its head.
-    appositive = re.search(
-        r",\s+(?:who|which|whose|\w+ing|however|though|meanwhile|too|in turn|for (?:his|her|their|its) part)\b[^“”\"]*,\s*$",
-        segment,
-    )
+    appositive = re.search(r",\s+(?:who|which|whose|\w+ing)\b[^“”\"]*,\s*$", segment) or re.search(
+        r",\s+(?:however|though|meanwhile|too|in turn|for (?:his|her|their|its) part),\s*$", segment)
     if appositive:
         head = _source_before(text, start, start + appositive.start())
         describes = re.match(r",\s+(?:who|which|whose)\b", appositive.group())
@@ -663,7 +661,7 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
     return span
 
 
-_ASIDE = re.compile(r"(?:,\s*\d{1,3}\s*,|\s*\([^()]{1,40}\))\s*$")
+_ASIDE = re.compile(r"(?:,\s*\d{1,3}\s*,|\s*\([^()]{1,40}\)|\s+[—–]\s*[^—–“”\"]{1,80}[—–])\s*$")
 
 
 def _joined_name(before_and: str) -> int | None:
@@ -697,7 +695,7 @@ def _described_source(text: str, start: int, segment: str) -> Span | None:
     return None
 
 
-_DESCRIBED = re.compile(r"(?:[;:]\s*|(?:But|And|and|but)\s+)?((?:[A-Z]|[Tt]he\s)[^;:“”\"]*?),\s*$")
+_DESCRIBED = re.compile(r"(?:[;:]\s*|(?:But|And|and|but)\s+)?((?:[A-Z0-9]|[Tt]he\s)[^;:“”\"]*?),\s*$")
 
 
 _MODIFIED = re.compile(

@@ -77,6 +77,7 @@ def canonical_description(source: str) -> str:
     """Reduce a source phrase to the name or description of who it is."""
     text = " ".join(source.replace("’s", "").split()).strip(" ,.;:“”\"")
     text = re.sub(r"\s*\([^()]*\)$", "", text)  # "Harry M. Reid (D-Nev.)"
+    text = re.sub(r"^\d+-year-old\s+", "", text)  # "81-year-old Parker Eaton, a …"
     parts = text.split(", ")
     if len(parts) > 1:
         name = next((p for p in (parts[0], parts[-1]) if _CAPITALISED_NAME.match(p)), None)

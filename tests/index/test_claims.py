@@ -423,3 +423,12 @@ def test_an_age_or_party_after_the_name_stays_in_the_source():
     assert [(c.source_text, c.speaker) for c in claims] == [
         ("Harry M. Reid (D-Nev.)", "Harry M. Reid"), ("Marvin Teske, 53", "Marvin Teske"),
         ("The rally", "rally")]
+
+
+def test_a_fronted_however_and_a_description_before_the_cue():
+    claims = _claims("Title\n\nOn Wednesday, however, the director of the Federal Bureau of "
+                     "Investigation, James B. Comey, said that the messages were private. "
+                     "81-year-old Parker Eaton, a nominal Republican, said that he would vote.\n")
+    assert [(c.source_text, c.speaker) for c in claims] == [
+        ("the director of the Federal Bureau of Investigation, James B. Comey", "James B. Comey"),
+        ("81-year-old Parker Eaton, a nominal Republican", "Parker Eaton")]
