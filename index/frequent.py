@@ -67,8 +67,10 @@ def write_frequent(directory: Path, searcher: Searcher, min_docs: int = MIN_DOCS
     _replace(arrays, lambda tmp: _fill(tmp, searcher, spans, start))
     listing = json.dumps({"rows": start, "words": spans}, ensure_ascii=False)
     _replace(names, lambda tmp: tmp.write_text(listing, encoding="utf-8"))
+    # Only older commits' files: another process may have committed (and written) since.
     for old in directory.glob(f"{_PREFIX}*"):
-        if old not in (arrays, names):
+        number = old.name[len(_PREFIX) :].split(".", 1)[0]
+        if number.isdigit() and int(number) < generation:
             old.unlink(missing_ok=True)
 
 

@@ -110,3 +110,17 @@ def test_a_commit_stands_when_its_arrays_cannot_be_written(tmp_path, monkeypatch
     with index.build_index(tmp_path / "ix", [corpus]) as ix:
         assert index.search(ix, "taiwan").total == 1  # the first line is the title
     assert not list((tmp_path / "ix").glob("*frequent-*"))
+
+
+def test_a_later_commits_arrays_are_not_deleted(generated_index, tmp_path):
+    """Another process may commit and write its arrays while this one is still writing."""
+    with generated_index.lock:
+        searcher = generated_index.searcher()
+        generation = searcher.reader().generation()
+        later = tmp_path / f"frequent-{generation + 1}.npy"
+        later.write_bytes(b"")
+        earlier = tmp_path / f"frequent-{generation - 1}.json"
+        earlier.write_text("{}", encoding="utf-8")
+        write_frequent(tmp_path, searcher, min_docs=2)
+    assert later.exists() and not earlier.exists()
+    assert load_frequent(tmp_path, generation) is not None
