@@ -768,7 +768,8 @@ def _name_end(text: str, start: int, end: int) -> int:
     pos = start
     while True:
         stop = _clause_end(text, pos, end)
-        if stop < end and text[stop] == "." and _ABBREV.search(text[start : stop + 1]):
+        word = max(start, text.rfind(" ", start, stop) + 1)  # only the word the stop ends
+        if stop < end and text[stop] == "." and _ABBREV.search(text[word : stop + 1]):
             pos = stop + 1
             continue
         return stop
