@@ -239,7 +239,8 @@ def _best_of_each_copy(found: Matches, clusters: np.ndarray, limit: int | None) 
 
     Only matches scoring at least the k-th best score are ranked: a cluster whose best match
     is not among them ranks below every cluster that has one, so once they hold ``limit``
-    clusters those are the top ones (a common word's 31,000 matches: 3 ms to sort, 0.4 ms).
+    clusters those are the top ones (a common word's 31,000 matches: 1.7 ms sorted, 0.3 ms
+    this way).
     """
     k = 4 * limit if limit else len(found)
     while k < len(found):
