@@ -516,10 +516,10 @@ def _source_between(text: str, start: int, stop: int) -> Span:
 
 _NAMED_OBJECT = re.compile(
     r"\s+(?:(?:him|her|it|them|this|that|these|those|(?:the|his|her|their|its)\s+[\w’'-]+|"
-    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s+)?(?:[“\"]|(?:a|an|the)\s)"
+    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s+)?(?:[“\"]|''|(?:a|an|the)\s)"
     # "called Ford’s plans to open a plant in Mexico “an absolute disgrace”": a longer object
-    # when the name given is quoted.
-    r"|\s+[^.;:“”\"!?]{1,100}?\s+(?:an?\s+)?[“\"]")
+    # when the name given is quoted (also in a newspaper's ''double apostrophes'').
+    r"|\s+[^.;:“”\"!?]{1,100}?\s+(?:an?\s+)?(?:[“\"]|'')")
 
 
 def _names_something(text: str, source: Span, cue_end: int, end: int) -> bool:

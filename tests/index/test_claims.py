@@ -432,3 +432,10 @@ def test_a_fronted_however_and_a_description_before_the_cue():
     assert [(c.source_text, c.speaker) for c in claims] == [
         ("the director of the Federal Bureau of Investigation, James B. Comey", "James B. Comey"),
         ("81-year-old Parker Eaton, a nominal Republican", "Parker Eaton")]
+
+
+def test_called_with_a_name_in_newspaper_double_apostrophes():
+    claims = _claims("Title\n\nJames Comey did not recommend charges, but he called her "
+                     "actions ''extremely careless.''\n")
+    assert [(c.cue, c.source_text, c.speaker) for c in claims] == [("called", "he", "James Comey")]
+    assert claims[0].content.endswith("''extremely careless.''")
