@@ -159,7 +159,7 @@ def search(
         if not begun:
             raise
         # "c" alone is no query (one letter is not indexed); while typing, it is the start of one.
-        typed = parse_query(text, lenient=lenient, prefix_last=True, drop_begun_word=True)
+        typed = _without_begun_word(text, lenient)
     with index.lock:
         searcher = index.searcher()
         table = doc_table(searcher, index.directory)
@@ -171,7 +171,7 @@ def search(
             if not len(found) and begun:
                 # "clinton em": "em" is no word yet (a real one, "xi" or "eu", has matches),
                 # so the list keeps the words before it (or all paragraphs) instead of emptying.
-                typed = parse_query(text, lenient=lenient, prefix_last=True, drop_begun_word=True)
+                typed = _without_begun_word(text, lenient)
                 q = _expand(typed, searcher)
                 browsing = isinstance(q, wq.Every)
                 found = _matches(searcher, table, q, restrict)
@@ -192,6 +192,11 @@ def search(
             whole = parse_query(text, lenient=lenient) if prefix_last else typed
             suggestion = _suggest(searcher, table, whole, clean_query(text), restrict)
     return SearchResult(clean_query(text), len(found), hits, facets, suggestion, distinct)
+
+
+def _without_begun_word(text: str, lenient: bool) -> wq.Query:
+    """The query without a last word too short to search yet (everything, if it is alone)."""
+    return parse_query(text, lenient=lenient, prefix_last=True, drop_begun_word=True)
 
 
 def _matches(searcher: Searcher, table: DocTable, q: wq.Query,
@@ -511,10 +516,8 @@ def related(index: BriefingIndex, paragraph_id: str, limit: int = 3,
         keep &= outlet_codes != own if own >= 0 else np.arange(table.size) != docnum
         keep &= table.clusters != table.clusters[docnum]  # its wire copies are Hit.also_in
         ids = np.flatnonzero(keep)
-        ids = ids[np.lexsort((ids, -coverage[ids]))]
         # One paragraph per wire-copy cluster: five copies of one report are one link.
-        first = np.sort(np.unique(table.clusters[ids], return_index=True)[1])
-        best = ids[first[:limit]]
+        best = _first_of_each_copy(ranked(Matches(ids, coverage[ids])), table.clusters, limit)
         return tuple(hit_from_stored(searcher.stored_fields(int(d)), score=round(float(coverage[d]), 3))
                      for d in best)
 
