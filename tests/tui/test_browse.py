@@ -288,6 +288,40 @@ async def test_results_page_in_as_the_cursor_reaches_the_end(make_app):
         assert len(results(pilot).hits) > page
 
 
+async def test_the_results_border_says_where_the_cursor_is_among_all_hits(make_app):
+    """Pages load as the cursor moves, so the position is counted against every hit."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        listed = results(pilot)
+        assert listed.border_subtitle == "1 of 28"
+        listed.focus()
+        await pilot.press("down", "down")
+        assert listed.border_subtitle == "3 of 28"
+        await type_query(pilot, "Taiwan")
+        assert listed.border_subtitle == "1 of 3"
+        await type_query(pilot, "zzzqqq")
+        assert listed.border_subtitle == ""
+
+
+async def test_filter_rows_take_one_line_and_the_border_says_when_more_are_hidden(make_app):
+    """A long topic name is cut with an ellipsis, never wrapped onto a line the list would
+    not show; the bottom border points at filters above or below the view."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        pane = filters(pilot)
+        assert pane.virtual_size.height == pane.option_count
+        assert pane.border_subtitle == "more ▼"
+        pane.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert pane.border_subtitle == "▲ more"
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert filters(pilot).border_subtitle == ""  # everything fits
+
+
 async def test_a_reindex_by_another_process_shows_up(make_app, index_copy: Path, seed_copy: Path):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -53,7 +53,7 @@ class DetailPanel(VerticalScroll):
         self.related_pending = False
 
     def compose(self) -> ComposeResult:
-        yield Static(render.plain("Nothing selected.", "dim"), id="meta")
+        yield Static(render.plain("No paragraph selected.", "dim"), id="meta")
         yield Static(Content(""), id="paragraph")
         yield Static(Content.assemble(render.plain("Claims  "), render.legend()),
                      classes="heading", id="claims-heading")

@@ -21,8 +21,10 @@ from .keyed_list import KeyedList
 
 
 class ResultsList(KeyedList):
+    # No scroll bar: a page of hits is a sliver of the total, so the bar misled, and Textual
+    # repaints it on every keystroke. The bottom border says where the cursor is among all hits.
     DEFAULT_CSS = """
-    ResultsList { width: 1fr; height: 1fr; border: round $panel; }
+    ResultsList { width: 1fr; height: 1fr; border: round $panel; scrollbar-size-vertical: 0; }
     ResultsList:focus { border: round $accent; }
     ResultsList > .option-list--option { padding: 0 1 1 1; }
     """
@@ -63,6 +65,7 @@ class ResultsList(KeyedList):
         rows = tuple((replace(h, score=0.0), h.id in pinned) for h in hits)
         if rows == self._rows:
             self.hits = tuple(hits)  # the new scores
+            self._show_position()
             return
         self.hits = tuple(hits)
         self._rows = rows
@@ -71,6 +74,13 @@ class ResultsList(KeyedList):
         self.highlighted = ids.index(keep) if keep in ids else (0 if ids else None)
         if not ids:
             self.post_message(self.HitHighlighted(None))
+        self._show_position()
+
+    def _show_position(self) -> None:
+        at = self.highlighted
+        subtitle = f"{at + 1:,} of {self.total:,}" if at is not None and self.hits else ""
+        if subtitle != self.border_subtitle:  # setting it repaints the list, even unchanged
+            self.border_subtitle = subtitle
 
     def mark_pinned(self, pinned: Container[str]) -> None:
         for i, hit in enumerate(self.hits):
@@ -85,6 +95,7 @@ class ResultsList(KeyedList):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        self._show_position()
         self.post_message(self.HitHighlighted(self.current))
         if event.option_index >= len(self.hits) - 1 and len(self.hits) < self.total:
             self.post_message(self.MoreWanted())

@@ -56,6 +56,6 @@ class SearchBar(Vertical):
         status = self.query_one("#status", Static)
         status.set_class(kind == "error", "-error")
         status.set_class(kind == "suggestion", "-suggestion")
-        status.update(render.plain(message))
+        status.update(render.plain(message), layout=False)  # one line, always
         self.status_text = message
         self.status_kind = kind
