@@ -121,8 +121,10 @@ class DocTable:
 
     @cached_property
     def speakers(self) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
-        """(names, document numbers, name codes): one pair per (paragraph, speaker)."""
-        names = tuple(self._values(SPEAKER_FIELD))
+        """(names, document numbers, name codes): one pair per (paragraph, speaker). Names are
+        in the order facet lists break ties in (case-folded), so a stable sort by count alone
+        orders them: a common word's keystroke counts ~1,200 speakers at 156,000 paragraphs."""
+        names = tuple(sorted(self._values(SPEAKER_FIELD), key=lambda n: (n.casefold(), n)))
         docs, codes = [], []
         for code, name in enumerate(names):
             ids = self.live_ids(read_postings(self._searcher, SPEAKER_FIELD, name).ids)

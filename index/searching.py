@@ -350,8 +350,10 @@ def _facet_counts(index: BriefingIndex, table: DocTable,
     matched = np.zeros(table.size, dtype=bool)
     matched[ids] = True
     per_speaker = np.bincount(codes[matched[docs]], minlength=len(speaker_names))
-    counts["speaker"] = _ordered({speaker_names[i]: int(per_speaker[i])
-                                  for i in np.flatnonzero(per_speaker)})
+    said = np.flatnonzero(per_speaker)
+    said = said[np.argsort(-per_speaker[said], kind="stable")]
+    counts["speaker"] = {speaker_names[i]: int(n) for i, n in zip(said, per_speaker[said],
+                                                                   strict=True)}
     return counts
 
 

@@ -229,6 +229,19 @@ def test_a_question_asked_by_no_one_named_is_an_attribution_with_no_speaker():
     assert _said(claims)[-1] == ("Ryan", "said", "“Sure.”")
 
 
+@pytest.mark.parametrize("query", ["", "china", "blinken OR yang"])
+def test_the_speaker_facet_counts_paragraphs_most_first_then_by_name(seed_index, query):
+    result = index.search(seed_index, query, limit=None)
+    assert len(result.hits) == result.total  # the seeds have no wire copies to fold
+    expected: dict[str, int] = {}
+    for hit in result.hits:
+        for name in {c["speaker"] for c in hit.claims if c["speaker"]}:
+            expected[name] = expected.get(name, 0) + 1
+    assert len(expected) > 1
+    assert list(result.facets["speaker"].items()) == sorted(
+        expected.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+
+
 def test_a_question_without_a_speaker_stays_out_of_the_speaker_facet(tmp_path: Path):
     (tmp_path / "a.txt").write_text("Title\n\nAsked about the vote, Smith said it was close.\n")
     with index.build_index(tmp_path / "ix", [tmp_path / "a.txt"]) as ix:
