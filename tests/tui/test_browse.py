@@ -12,6 +12,7 @@ from tui.screens.article import ArticleScreen, ArticleView
 from tui.screens.help import HelpScreen
 from tui.screens.pinned import PinnedScreen
 from tui.widgets.detail_panel import ClaimList, RelatedList
+from tui.widgets.filter_list import FilterList
 
 from .conftest import browse, detail, filters, results, settle, status, type_query
 
@@ -116,14 +117,14 @@ async def test_space_toggles_topic_filters_and_c_clears_them(make_app):
         everything = results(pilot).total
         pane = filters(pilot)
         pane.focus()
-        pane.highlighted = pane._keys.index(("topic", "Taiwan"))
+        pane.highlighted = _position(pane, "topic", "Taiwan")
         await pilot.press("space")
         await settle(pilot)
         assert pane.selected["topic"] == ["Taiwan"]
         assert results(pilot).total == 3
         assert all("Taiwan" in h.topics for h in results(pilot).hits)
         # A second topic widens the set (OR within a section).
-        pane.highlighted = pane._keys.index(("topic", "Xinjiang"))
+        pane.highlighted = _position(pane, "topic", "Xinjiang")
         await pilot.press("space")
         await settle(pilot)
         assert all({"Taiwan", "Xinjiang"} & set(h.topics) for h in results(pilot).hits)
@@ -133,12 +134,39 @@ async def test_space_toggles_topic_filters_and_c_clears_them(make_app):
         assert results(pilot).total == everything
 
 
+async def test_filter_keys_skip_headings_and_a_click_toggles(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pane = filters(pilot)
+        pane.focus()
+        await pilot.press("home")
+        assert pane.highlighted_key == ("topic", pane.rows[1].label)  # row 0 is "Topics"
+        pane.highlighted = _first("outlet", pane) - 2  # the last topic
+        await pilot.press("j")  # past the "Outlets" heading
+        assert pane.highlighted == _first("outlet", pane)
+        await pilot.press("k")
+        assert pane.highlighted == _first("outlet", pane) - 2
+        await pilot.press("end")
+        assert pane.highlighted == len(pane.rows) - 1
+        # A click on "The Hill" toggles it, as space does.
+        hill = _position(pane, "outlet", "The Hill")
+        await pilot.click(FilterList, offset=(5, 1 + hill - pane.scroll_offset.y))
+        await settle(pilot)
+        assert pane.selected["outlet"] == ["The Hill"]
+        assert {h.outlet for h in results(pilot).hits} == {"The Hill"}
+        await pilot.click(FilterList, offset=(5, 0))  # the border: nothing happens
+        await settle(pilot)
+        assert pane.selected["outlet"] == ["The Hill"]
+
+
 async def test_filter_counts_follow_the_query(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await type_query(pilot, "Taiwan")
-        counts = dict(filters(pilot)._rows("outlet"))
+        counts = {r.label: r.count for r in filters(pilot).rows
+                  if r.facet == "outlet" and not r.heading}
         assert counts == {"SGH Insight": 2, "The Hill": 1}
 
 
@@ -311,7 +339,7 @@ async def test_filter_rows_take_one_line_and_the_border_says_when_more_are_hidde
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         pane = filters(pilot)
-        assert pane.virtual_size.height == pane.option_count
+        assert pane.virtual_size.height == len(pane.rows)
         assert pane.border_subtitle == "more ▼"
         pane.focus()
         await pilot.press("end")
@@ -351,3 +379,11 @@ async def test_export_of_the_pinned_briefing_writes_markdown(make_app, isolated_
     assert len(written) == 1
     text = written[0].read_text()
     assert "SGH Insight" in text and "2021-02-10" in text and "paragraph 8 of 17" in text
+
+
+def _position(pane: FilterList, facet: str, value: str) -> int:
+    return next(i for i, r in enumerate(pane.rows) if (r.facet, r.label, r.heading) == (facet, value, False))
+
+
+def _first(facet: str, pane: FilterList) -> int:
+    return next(i for i, r in enumerate(pane.rows) if r.facet == facet and not r.heading)
