@@ -36,6 +36,7 @@ from .models import Article, Skipped
 from .neardup import Clusters
 from .parsing import Parsed, parse_files
 from .paths import bundled_seeds_dir, bundled_topics_file, user_topics_file
+from .pool import tune
 from .schema import (
     SCHEMA_VERSION,
     article_fields_once,
@@ -300,10 +301,9 @@ class BriefingIndex:
             # Separate segment files, not one compound file: Whoosh reads a compound file's
             # parts through BytesIO copies of its mmap, so a reader held every column and
             # posting file in memory twice (543 MB at 156,000 paragraphs); separate files are
-            # read where needed. The posting pool's 64 MB (Whoosh's estimate; ~3x that in
-            # Python objects) keeps a 156,000-paragraph build at 336 MB instead of 412 MB, at
-            # no measured cost: a corpus that size spills sorted runs either way.
-            writer = self._ix.writer(timeout=wait, compound=False, limitmb=64)
+            # read where needed. Postings go to an array pool (pool.py), not Whoosh's.
+            writer = self._ix.writer(timeout=wait, compound=False)
+            tune(writer)
         except LockError:
             raise IndexBusy(
                 f"index {self.directory} is busy: another 'briefing index' is writing to it "

@@ -1,0 +1,100 @@
+"""The array pool must hand Whoosh's writer exactly what Whoosh's own pool would: an index
+built through it has the same terms, postings (paragraphs, weights, positions) and field
+lengths, whether its runs stayed in memory or went to disk, and when older segments are merged
+into the new one."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+import index
+from index import pool, store
+
+from .conftest import _article
+
+
+def _write_corpus(folder: Path, seed: int, numbers: range) -> None:
+    rng = random.Random(seed)
+    folder.mkdir(exist_ok=True)
+    for n in numbers:
+        (folder / f"article-{n:03}.md").write_text(_article(rng, n), encoding="utf-8")
+
+
+def _contents(directory: Path) -> tuple[dict, dict, list]:
+    with index.BriefingIndex.open(directory) as ix, ix.lock:
+        reader = ix.searcher().reader()
+        by_id = {reader.stored_fields(d)["id"]: d for d in reader.all_doc_ids()}
+        order = sorted(by_id)
+        renumber = {by_id[i]: n for n, i in enumerate(order)}  # docnums may differ
+        postings = {}
+        for field, text in reader.all_terms():
+            matcher = reader.postings(field, text)
+            found = []
+            while matcher.is_active():
+                found.append((renumber[matcher.id()], matcher.weight(), matcher.value()))
+                matcher.next()
+            postings[field, text] = sorted(found)
+        lengths = {(renumber[d], f): reader.doc_field_length(d, f)
+                   for d in by_id.values() for f in ("text", "title", "speaker", "outlet")}
+        stored = [reader.stored_fields(by_id[i]) for i in order]
+    return postings, lengths, stored
+
+
+@pytest.fixture(scope="module")
+def built_both_ways(tmp_path_factory: pytest.TempPathFactory):
+    """A 90-article build, then 60 of them rewritten (more than 50: the commit merges the old
+    segment into the new one), with the array pool spilling tiny runs and with Whoosh's pool."""
+    root = tmp_path_factory.mktemp("pool")
+    folder = root / "corpus"
+    _write_corpus(folder, 3, range(90))
+    built = {}
+    with pytest.MonkeyPatch.context() as patch:
+        for name, tuned in (("arrays", True), ("whoosh", False)):
+            if tuned:
+                patch.setattr(pool, "RUN_POSTINGS", 700)
+                patch.setattr(store, "tune", lambda w: pool.tune(w, pool.RUN_POSTINGS))
+            else:
+                patch.setattr(store, "tune", lambda w: None)
+            _write_corpus(folder, 3, range(90))
+            directory = root / name
+            index.build_index(directory, [folder]).close()
+            first = _contents(directory)
+            _write_corpus(folder, 4, range(0, 90, 3))  # 30 changed
+            _write_corpus(folder, 5, range(1, 90, 3))  # and 30 more: 60 > 50, optimised
+            with index.BriefingIndex.open(directory) as ix:
+                report = ix.update([folder])
+            assert report.updated == 60
+            built[name] = (first, _contents(directory))
+    return built
+
+
+def test_a_first_build_has_whooshs_postings_lengths_and_stored_fields(built_both_ways):
+    arrays, whoosh = built_both_ways["arrays"][0], built_both_ways["whoosh"][0]
+    assert len(arrays[0]) > 1000 and sum(map(len, arrays[0].values())) > 10 * 700
+    assert arrays == whoosh
+
+
+def test_an_update_merging_the_old_segment_has_whooshs_postings_too(built_both_ways):
+    assert built_both_ways["arrays"][1] == built_both_ways["whoosh"][1]
+
+
+def test_runs_on_disk_are_removed_when_the_writer_is_done(tmp_path: Path):
+    folder = tmp_path / "corpus"
+    _write_corpus(folder, 9, range(20))
+    folders: list[Path] = []
+    saved = pool.ArrayPool._save_run
+
+    def save_and_note(self):
+        folders.append(self._folder)
+        saved(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store, "tune", lambda w: pool.tune(w, 300))
+        patch.setattr(pool.ArrayPool, "_save_run", save_and_note)
+        index.build_index(tmp_path / "index", [folder]).close()
+    assert len(folders) > 3 and folders[0].name == "MAIN.tmp"  # Whoosh's temporary folder
+    assert not folders[0].exists()  # removed by Whoosh, runs included
+    assert not list((tmp_path / "index").glob("**/run-*"))
