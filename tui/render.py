@@ -61,6 +61,12 @@ def hit_row(hit: index.Hit, pinned: bool = False) -> Content:
     return Content("\n").join(lines)
 
 
+def spaced(row: Content) -> Content:
+    """A list row with the blank line that parts it from the next. (Bottom padding would not
+    do: ``OptionList`` measures a row without it, so the padding line is never shown.)"""
+    return Content.assemble(row, "\n")
+
+
 def also_in(hit: index.Hit) -> Content:
     return plain("also in: " + ", ".join(hit.also_in), "italic $text-accent")
 

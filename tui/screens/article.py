@@ -26,7 +26,7 @@ class ArticleView(KeyedList):
 
     DEFAULT_CSS = """
     ArticleView { height: 1fr; border: none; padding: 0 1; }
-    ArticleView > .option-list--option { padding: 0 0 1 0; }
+    ArticleView > .option-list--option { padding: 0; }
     """
 
 
@@ -68,7 +68,7 @@ class ArticleScreen(Screen[None]):
 
     def on_mount(self) -> None:
         view = self.query_one(ArticleView)
-        view.set_options([Option(self._row(h)) for h in self.paragraphs])
+        view.set_options([Option(render.spaced(self._row(h))) for h in self.paragraphs])
         ids = [h.id for h in self.paragraphs]
         view.highlighted = ids.index(self.focus_id) if self.focus_id in ids else 0
         view.focus()
@@ -98,7 +98,8 @@ class ArticleScreen(Screen[None]):
             return
         self.briefing.toggle_pin(hit)
         position = self.paragraphs.index(hit)
-        self.query_one(ArticleView).replace_option_prompt_at_index(position, self._row(hit))
+        row = render.spaced(self._row(hit))
+        self.query_one(ArticleView).replace_option_prompt_at_index(position, row)
 
     def action_speaker_filter(self) -> None:
         hit = self.current

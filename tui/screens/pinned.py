@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 class PinnedList(KeyedList):
     DEFAULT_CSS = """
     PinnedList { height: 1fr; border: round $accent; }
-    PinnedList > .option-list--option { padding: 0 1 1 1; }
+    PinnedList > .option-list--option { padding: 0 1; }
     """
 
 
@@ -67,7 +67,7 @@ class PinnedScreen(Screen[None]):
                 "Nothing pinned yet. Press p on a result or in an article to pin a paragraph.",
                 "dim"), disabled=True)])
             return
-        view.set_options([Option(self._row(pid, hit)) for pid, hit in self.items])
+        view.set_options([Option(render.spaced(self._row(pid, hit))) for pid, hit in self.items])
         view.highlighted = min(keep, len(self.items) - 1)
 
     def _row(self, pid: str, hit: index.Hit | None) -> Content:

@@ -26,7 +26,7 @@ class ResultsList(KeyedList):
     DEFAULT_CSS = """
     ResultsList { width: 1fr; height: 1fr; border: round $panel; scrollbar-size-vertical: 0; }
     ResultsList:focus { border: round $accent; }
-    ResultsList > .option-list--option { padding: 0 1 1 1; }
+    ResultsList > .option-list--option { padding: 0 1; }
     """
 
     class HitHighlighted(Message):
@@ -69,7 +69,8 @@ class ResultsList(KeyedList):
             return
         self.hits = tuple(hits)
         self._rows = rows
-        self.set_options([Option(render.hit_row(h, is_pinned)) for h, is_pinned in rows])
+        self.set_options([Option(render.spaced(render.hit_row(h, is_pinned)))
+                          for h, is_pinned in rows])
         ids = [h.id for h in self.hits]
         self.highlighted = ids.index(keep) if keep in ids else (0 if ids else None)
         if not ids:
@@ -84,7 +85,8 @@ class ResultsList(KeyedList):
 
     def mark_pinned(self, pinned: Container[str]) -> None:
         for i, hit in enumerate(self.hits):
-            self.replace_option_prompt_at_index(i, render.hit_row(hit, hit.id in pinned))
+            self.replace_option_prompt_at_index(
+                i, render.spaced(render.hit_row(hit, hit.id in pinned)))
         self._rows = tuple((replace(h, score=0.0), h.id in pinned) for h in self.hits)
 
     @property
