@@ -54,7 +54,6 @@ class ArrayPool:
     order, give them back sorted by field, term and paragraph."""
 
     def __init__(self, folder: Path, run_postings: int = RUN_POSTINGS) -> None:
-        self.fieldnames: set[str] = set()
         self._folder = folder
         self._limit = run_postings
         self._runs: list[Path] = []
@@ -74,7 +73,6 @@ class ArrayPool:
         code = self._codes.setdefault((fieldname, text), len(self._keys))
         if code == len(self._keys):
             self._keys.append((fieldname, text))
-            self.fieldnames.add(fieldname)
         self._term.append(code)
         self._doc.append(docnum)
         self._weight.append(weight)
