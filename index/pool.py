@@ -38,8 +38,11 @@ Key = tuple[str, bytes]
 
 # Postings per run before it goes to disk: ~20 MB of arrays, ~30 MB more while it is sorted.
 RUN_POSTINGS = 1_000_000
-KEYS_PER_CHUNK = 16_384  # terms of a run read back at a time while merging
 POSTINGS_PER_CHUNK = 65_536  # postings turned from arrays into tuples at a time
+KEYS_PER_CHUNK = 2_048  # terms of a saved run read back at a time while merging
+# Postings of all saved runs held as tuples at once while merging (a million paragraphs make
+# ~40 runs; 65,536 each took 470 MB).
+MERGE_POSTINGS = 262_144
 
 
 def tune(writer: Any, run_postings: int = RUN_POSTINGS) -> None:
@@ -88,7 +91,8 @@ class ArrayPool:
             return
         if self._doc:
             self._save_run()
-        readers = [_RunReader(path) for path in self._runs]
+        chunk = max(1_024, MERGE_POSTINGS // len(self._runs))
+        readers = [_RunReader(path, chunk) for path in self._runs]
         merged = heapq.merge(*[reader.terms(i) for i, reader in enumerate(readers)])
         for key, tagged in groupby(merged, key=itemgetter(0)):
             fieldname, text = key
@@ -180,7 +184,8 @@ class _RunReader:
     """A saved run read front to back, a chunk at a time, so a merge of many runs holds a
     few chunks of each rather than the runs."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, chunk: int) -> None:
+        self._chunk = chunk
         self._keys_file, *files = _run_files(path)
         self._docs_file, self._weights_file, self._lengths_file, self._values_file = files
         self._offset = 0  # postings read so far
@@ -211,7 +216,7 @@ class _RunReader:
         return taken
 
     def _refill(self) -> None:
-        n = POSTINGS_PER_CHUNK
+        n = self._chunk
         docs = _read(self._docs_file, np.uint32, self._offset, n)
         weights = _read(self._weights_file, np.float64, self._offset, n)
         lengths = _read(self._lengths_file, np.uint32, self._offset, n)
