@@ -7,7 +7,7 @@ build; raising the limit instead grows memory past the 400 MB target at 156,000 
 Here a posting is four array entries (term code, paragraph, weight, value bytes); a full run is
 sorted with numpy and written as flat files, and runs are merged term by term (a later run only
 holds later paragraphs), each read front to back a chunk at a time: at 156,000 paragraphs the
-build peaks at ~375 MB (Whoosh's pool: ~350 MB) and takes 127 s instead of 229 s.
+build peaks at ~330 MB (Whoosh's pool: ~350 MB) and takes ~125 s instead of 229 s.
 
 While writing the segment, Whoosh also reads each posting's field length from the lengths file
 it has just written, one byte through several Python calls per posting (a sixth of the build);
@@ -36,12 +36,13 @@ from .doctable import length_codes
 Posting = tuple[str, bytes, int, float, bytes]
 Key = tuple[str, bytes]
 
-# Postings per run before it goes to disk: ~20 MB of arrays, ~30 MB more while it is sorted.
-RUN_POSTINGS = 1_000_000
+# Postings per run before it goes to disk: ~10 MB of arrays, ~15 MB more while it is sorted
+# (a million made the build peak at 383 MB at 156,000 paragraphs; this, 332 MB, as fast).
+RUN_POSTINGS = 500_000
 POSTINGS_PER_CHUNK = 65_536  # postings turned from arrays into tuples at a time
 KEYS_PER_CHUNK = 2_048  # terms of a saved run read back at a time while merging
 # Postings of all saved runs held as tuples at once while merging (a million paragraphs make
-# ~40 runs; 65,536 each took 470 MB).
+# ~75 runs; 65,536 each took 470 MB).
 MERGE_POSTINGS = 262_144
 
 
