@@ -92,7 +92,8 @@ class Hit:
 class SearchResult:
     """``total`` counts matching paragraphs (the facets count the same way, so every outlet
     that published a wire copy is counted); ``distinct`` counts them once per copy, as
-    ``hits`` lists them."""
+    ``hits`` lists them. Outlet and speaker facets list the values with most paragraphs first,
+    then by name."""
 
     query: str
     total: int

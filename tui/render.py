@@ -123,13 +123,6 @@ def related_row(hit: index.Hit) -> Content:
     ])
 
 
-def filter_row(label: str, count: int, selected: bool) -> Content:
-    box = "[x] " if selected else "[ ] "
-    style = "" if count or selected else "dim"
-    return Content.assemble(plain(box, "bold $accent" if selected else "dim"),
-                            plain(f"{count:>3} ", "dim"), plain(label, style))
-
-
 def legend() -> Content:
     return Content.assemble(
         plain("source", ROLE_STYLES["source"]), "  ", plain("cue", ROLE_STYLES["cue"]), "  ",
