@@ -13,19 +13,14 @@ import threading
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.searching import Searcher
-from whoosh.util.numeric import byte_to_length
 
 from .frequent import FIELD as FREQUENT_FIELD
 from .frequent import FrequentPostings, load_frequent
-from .postings import Postings, read_postings
+from .postings import LENGTH_OF_BYTE, Postings, length_codes, read_postings
 from .spelling import VocabularyCorrector
-
-_LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
 # Facets whose values are few (a bool array each) and the field holding them.
 MASK_FACETS = {"topic": "topic", "outlet": "outlet_name"}
@@ -101,7 +96,7 @@ class DocTable:
             stored = length_codes(leaf.reader()._perdoc, field)
             if stored is not None:
                 codes[offset : offset + len(stored)] = stored
-        return _LENGTH_OF_BYTE[codes]
+        return LENGTH_OF_BYTE[codes].astype(np.float64)
 
     @cached_property
     def masks(self) -> Mapping[str, Mapping[str, np.ndarray]]:
@@ -223,13 +218,3 @@ def doc_table(searcher: Searcher, directory: Path | None = None) -> DocTable:
             while len(_TABLES) > _KEEP:
                 del _TABLES[next(iter(_TABLES))]
         return entry[1]
-
-
-def length_codes(perdoc: Any, field: str) -> np.ndarray | None:
-    """A segment's one-byte field lengths (Whoosh's per-document reader), read in one go
-    instead of a byte at a time through the column reader; ``None`` if the field has none."""
-    if not perdoc.has_column(_lenfield(field)):
-        return None
-    column = perdoc.column_reader(_lenfield(field), LENGTHS_COLUMN)
-    raw = column._dbfile.get(column._basepos, column._count * column._fixedlen)
-    return np.frombuffer(raw, dtype=np.uint8)

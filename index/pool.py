@@ -29,9 +29,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from whoosh.util.numeric import byte_to_length
 
-from .doctable import length_codes
+from .postings import LENGTH_OF_BYTE, length_codes
 
 Posting = tuple[str, bytes, int, float, bytes]
 Key = tuple[str, bytes]
@@ -255,11 +254,10 @@ class _Lengths:
         lengths = self._fields.get(fieldname)
         if lengths is None:
             codes = length_codes(self._reader, fieldname)
-            lengths = self._fields[fieldname] = [] if codes is None else _LENGTH[codes].tolist()
+            lengths = [] if codes is None else LENGTH_OF_BYTE[codes].tolist()
+            self._fields[fieldname] = lengths
         return lengths[docnum] if lengths else default
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._reader, name)
 
-
-_LENGTH = np.array([byte_to_length(b) for b in range(256)], dtype=np.int64)

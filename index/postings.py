@@ -13,13 +13,15 @@ check it against Whoosh's own ``all_ids()`` and weights on a real index.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching import ListMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
 
 _NO_IDS = np.zeros(0, dtype=np.int64)
 
@@ -109,3 +111,17 @@ def _any_between(ids: np.ndarray, low: int, high: int) -> bool:
     """Whether ascending ``ids`` has one in [low, high)."""
     i = int(np.searchsorted(ids, low))
     return i < len(ids) and ids[i] < high
+
+
+# A field length as Whoosh stores it (one byte per document and field) -> the length.
+LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.int64)
+
+
+def length_codes(perdoc: Any, field: str) -> np.ndarray | None:
+    """A segment's one-byte field lengths (Whoosh's per-document reader), read in one go
+    instead of a byte at a time through the column reader; ``None`` if the field has none."""
+    if not perdoc.has_column(_lenfield(field)):
+        return None
+    column = perdoc.column_reader(_lenfield(field), LENGTHS_COLUMN)
+    raw = column._dbfile.get(column._basepos, column._count * column._fixedlen)
+    return np.frombuffer(raw, dtype=np.uint8)
