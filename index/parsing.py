@@ -1,9 +1,9 @@
 """Everything indexing does to a file before Whoosh sees it, on every core when it pays.
 
-Reading, decoding, paragraphs, claims, topic tags and near-duplicate sketches are pure
-per-file work, so a large update parses files in a pool of processes (spawned, not forked:
-the parent holds Whoosh file handles and threads) while the parent only merges speakers and
-writes. Small updates stay in-process, where a pool's start-up would cost more than it saves.
+Reading, decoding, paragraphs, claims, topic tags, near-duplicate sketches and the text's
+postings are pure per-file work, so a large update parses files in a pool of processes
+(spawned, not forked: the parent holds Whoosh file handles and threads) while the parent only
+merges speakers and writes. Small updates stay in-process, where a pool's start-up would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+from .analysis import Posting, analyse
 from .errors import BriefingError, IngestError
 from .ingest import load_articles, read_bytes
 from .metadata import Metadata
@@ -27,7 +28,7 @@ from .neardup import Sketch, sketch
 from .topics import TopicSet
 
 POOL_MIN_FILES = 64
-AHEAD = 64  # files parsed ahead of the writer
+AHEAD = 1000  # files parsed ahead of the writer
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class Parsed:
     article: Article
     topics: tuple[tuple[str, ...], ...]
     sketches: tuple[Sketch | None, ...]
+    postings: tuple[tuple[Posting, ...], ...]  # the text field's, analysed here once
 
 
 Job = tuple[Path, Metadata | None]
@@ -48,8 +50,14 @@ def parse_file(path: Path, manifest: Metadata | None, topics: TopicSet) -> list[
         articles = load_articles(path, read_bytes(path), manifest)
     except IngestError as exc:
         return str(exc)
-    return [Parsed(a, tuple(topics.tag(p.text) for p in a.paragraphs),
-                   tuple(sketch(p.text) for p in a.paragraphs)) for a in articles]
+    return [_parsed(article, topics) for article in articles]
+
+
+def _parsed(article: Article, topics: TopicSet) -> Parsed:
+    analysed = [analyse(p.text) for p in article.paragraphs]
+    return Parsed(article, tuple(topics.tag_analysed(a) for a in analysed),
+                  tuple(sketch(p.text) for p in article.paragraphs),
+                  tuple(a.postings() for a in analysed))
 
 
 def parse_files(jobs: list[Job], topics: TopicSet,

@@ -28,6 +28,7 @@ from whoosh import index as windex
 from whoosh.index import LockError
 from whoosh.searching import Searcher
 
+from .adding import add_document
 from .claims import unify_speakers
 from .errors import IndexBusy, IndexDamaged, IndexMissing, IndexOutdated
 from .frequent import write_frequent
@@ -47,7 +48,7 @@ from .schema import (
 from .topics import TopicSet, merge_topic_files
 
 META_FILE = "briefing.json"
-BATCH_ARTICLES = 2000  # parsed articles held at once while writing
+BATCH_ARTICLES = 1000  # parsed articles held at once while writing
 INDEX_NAME = "MAIN"
 DEFAULT_WAIT_SECONDS = 10.0
 
@@ -367,10 +368,11 @@ def _cancel(writer) -> None:
 
 
 def _write_article(writer, article: Article, parsed: Parsed, clusters: Clusters) -> int:
-    for paragraph, tags, sk in zip(article.paragraphs, parsed.topics, parsed.sketches,
-                                   strict=True):
+    for paragraph, tags, sk, text in zip(article.paragraphs, parsed.topics, parsed.sketches,
+                                         parsed.postings, strict=True):
         key = clusters.key_for(paragraph_id(article.id, paragraph.number), sk)
-        writer.add_document(**to_document(article, paragraph, tags, sketch=sk, dup_key=key))
+        add_document(writer, to_document(article, paragraph, tags, sketch=sk, dup_key=key),
+                     {"text": text})
     return len(article.paragraphs)
 
 

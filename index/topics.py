@@ -27,8 +27,9 @@ from pathlib import Path
 from whoosh import query as wq
 from whoosh.qparser import QueryParser
 
+from .analysis import AnalysedText, analyse
 from .errors import BriefingError, QueryError
-from .schema import TEXT_ANALYZER, build_schema
+from .schema import build_schema
 
 
 class TopicError(BriefingError):
@@ -76,10 +77,10 @@ class TopicSet:
 
     def tag(self, text: str) -> tuple[str, ...]:
         """Names of the topics whose query matches this paragraph text."""
-        positions: dict[str, list[int]] = {}
-        for token in TEXT_ANALYZER(text, positions=True):
-            positions.setdefault(token.text, []).append(token.pos)
-        return tuple(t.name for t in self.topics if _matches(t.parsed, positions))
+        return self.tag_analysed(analyse(text))
+
+    def tag_analysed(self, text: AnalysedText) -> tuple[str, ...]:
+        return tuple(t.name for t in self.topics if _matches(t.parsed, text.positions))
 
 
 def _checked(name: str, text: str, parser: QueryParser) -> wq.Query:

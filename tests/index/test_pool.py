@@ -1,7 +1,7 @@
-"""The array pool must hand Whoosh's writer exactly what Whoosh's own pool would: an index
-built through it has the same terms, postings (paragraphs, weights, positions) and field
-lengths, whether its runs stayed in memory or went to disk, and when older segments are merged
-into the new one."""
+"""The array pool and the text postings made in the parse workers must hand Whoosh's writer
+exactly what Whoosh's own pool and analyzer would: an index built through them has the same
+terms, postings (paragraphs, weights, positions), field lengths and stored fields, whether the
+runs stayed in memory or went to disk, and when older segments are merged into the new one."""
 
 from __future__ import annotations
 
@@ -56,8 +56,9 @@ def built_both_ways(tmp_path_factory: pytest.TempPathFactory):
             if tuned:
                 patch.setattr(pool, "RUN_POSTINGS", 700)
                 patch.setattr(store, "tune", lambda w: pool.tune(w, pool.RUN_POSTINGS))
-            else:
+            else:  # and Whoosh's add_document, analysing the text itself
                 patch.setattr(store, "tune", lambda w: None)
+                patch.setattr(store, "add_document", lambda w, doc, _postings: w.add_document(**doc))
             _write_corpus(folder, 3, range(90))
             directory = root / name
             index.build_index(directory, [folder]).close()
