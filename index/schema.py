@@ -10,16 +10,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from whoosh import fields
+from whoosh import columns, fields
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 
 from .models import TITLE_PARAGRAPH, Article, Claim, Paragraph
-from .neardup import bands
+from .neardup import pack
 
 # Bump when fields change or what they hold does (claims): an index made by another version is
 # rebuilt, never misread. 4: headline claims and claims with no source. 5: sources with their
 # descriptions; the frequent-word arrays (frequent.py) are written with every commit.
-SCHEMA_VERSION = 5
+# 6: near-duplicate sketches in a column, no band terms.
+SCHEMA_VERSION = 6
 
 TEXT_ANALYZER = StemmingAnalyzer()
 # Names (outlets, speakers) are matched word by word, unstemmed: outlet:hill, speaker:yang.
@@ -52,9 +53,8 @@ def build_schema() -> fields.Schema:
         end=fields.STORED(),
         # Web pages and feed entries: the extracted text offsets refer to (first paragraph only).
         source_text=fields.STORED(),
-        # Near-duplicate copies (see neardup.py): lookup bands, the sketch, the cluster key.
-        dup_bands=fields.KEYWORD(stored=True, commas=True),
-        dup_sketch=fields.STORED(),
+        # Near-duplicate copies (see neardup.py): the packed sketch, the cluster key.
+        dup_sketch=fields.COLUMN(columns.VarBytesColumn()),
         dup_key=fields.ID(stored=True, sortable=True),
     )
 
@@ -71,7 +71,7 @@ def to_document(
     pid = paragraph_id(article.id, paragraph.number)
     extra: dict[str, Any] = {"dup_key": dup_key or pid}
     if sketch:
-        extra.update(dup_bands=",".join(bands(sketch)), dup_sketch=list(sketch))
+        extra["dup_sketch"] = pack(sketch)
     if article.source_text and paragraph.number == 1:
         extra["source_text"] = article.source_text
     return article_fields_once(extra | {

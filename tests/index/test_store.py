@@ -108,7 +108,7 @@ def test_missing_index_is_built_from_the_seeds(tmp_path: Path):
 
 
 @pytest.mark.parametrize("damage", ["empty_toc", "garbage_toc", ".trm", ".pst", "._stored.col",
-                                    "._text_len.col", ".date.col", ".dup_key.col",
+                                    "._text_len.col", ".date.col", ".dup_key.col", ".dup_sketch.col",
                                     ".article_id.col", ".paragraph.col"])
 def test_damaged_index_is_moved_aside_and_rebuilt(tmp_path: Path, seed_copy: Path, damage: str):
     """An empty or garbage TOC, or any segment file cut short (a disk filled up, a copy

@@ -135,6 +135,23 @@ def test_a_wire_story_from_two_outlets_shows_once_with_both(tmp_path: Path):
             assert hit.also_in == (other,)
 
 
+def test_a_wire_copy_added_in_a_later_update_joins_the_indexed_story(tmp_path: Path):
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "a.html").write_text(page("Outlet A", "Blinken talks to Yang", BODY))
+    with index.build_index(tmp_path / "ix", [folder]) as ix:
+        (folder / "b.html").write_text(page("Outlet B", "US and China talk", BODY))
+        assert ix.update([folder]).added == 1
+        result = index.search(ix, "Blinken")
+        assert result.total == 4 and result.distinct == 2
+        assert [len(h.also_in) for h in result.hits] == [1, 1]
+        (folder / "a.html").unlink()  # the copy it joined goes; the story still shows once
+        (folder / "c.html").write_text(page("Outlet C", "A third copy", BODY))
+        assert ix.update([folder]).removed == 1
+        result = index.search(ix, "Blinken")
+        assert result.total == 4 and result.distinct == 2
+
+
 def test_a_wire_story_is_one_related_link_not_one_per_copy(tmp_path: Path):
     folder = tmp_path / "wire"
     folder.mkdir()
