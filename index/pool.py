@@ -22,7 +22,7 @@ from __future__ import annotations
 import heapq
 import pickle
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import groupby, pairwise
 from operator import itemgetter
 from pathlib import Path
@@ -84,6 +84,29 @@ class ArrayPool:
         self._ends.append(len(self._values))
         if len(self._doc) >= self._limit:
             self._save_run()
+
+    def add_field(self, fieldname: str, docnum: int,
+                  postings: Iterable[tuple[bytes, int, float, bytes]], scorable: bool) -> int:
+        """One field's postings for one paragraph; returns the field's length (the sum of its
+        frequencies when ``scorable``), as Whoosh's ``add_document`` counts it."""
+        codes, keys = self._codes, self._keys
+        term, doc, weights, ends, values = self._term, self._doc, self._weight, self._ends, self._values
+        length = 0
+        for text, frequency, weight, value in postings:
+            code = codes.setdefault((fieldname, text), len(keys))
+            if code == len(keys):
+                keys.append((fieldname, text))
+            term.append(code)
+            doc.append(docnum)
+            weights.append(weight)
+            if value:
+                values += value
+            ends.append(len(values))
+            if scorable:
+                length += frequency
+        if len(doc) >= self._limit:
+            self._save_run()
+        return length
 
     def iter_postings(self) -> Iterator[Posting]:
         if not self._runs:
