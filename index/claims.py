@@ -299,8 +299,11 @@ def unify_speakers(articles: list[Article], known: Iterable[str] = ()) -> list[A
             names.add(name)
         for claim in article.claims:
             names.add(claim.speaker)
+    # Once per spelling, not per claim: a batch quotes a few hundred people thousands of times.
+    canonical = {name: names.canonical(name)
+                 for name in {c.speaker for article in articles for c in article.claims}}
     return [
-        replace(article, claims=tuple(replace(c, speaker=names.canonical(c.speaker)) for c in article.claims))
+        replace(article, claims=tuple(replace(c, speaker=canonical[c.speaker]) for c in article.claims))
         for article in articles
     ]
 
