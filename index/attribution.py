@@ -130,7 +130,8 @@ def quotes(text: str, start: int, end: int) -> list[Span]:
     """
     found: list[Span] = []
     i = start
-    while i < end:
+    while (mark := _QUOTE_MARK.search(text, i, end)) is not None:
+        i = mark.start()
         if text.startswith("''", i) and _opens(text, i):
             j = text.find("''", i + 2, _line_end(text, i, end))
             stop = j + 2 if j != -1 else _line_end(text, i, end)
@@ -142,6 +143,11 @@ def quotes(text: str, start: int, end: int) -> list[Span]:
         found.append((i, stop))
         i = stop
     return found
+
+
+# Where a quotation can open; the search skips the text between them (a character-by-character
+# scan was a fifth of claim extraction).
+_QUOTE_MARK = re.compile("''|[“\"]")
 
 
 def _line_end(text: str, i: int, end: int) -> int:
