@@ -52,8 +52,24 @@ Span = tuple[int, int]
 
 _AUX = r"(?:(?:has|have|had|will|would|did|does|do|may|might|could|should|is|was|were|are)" \
     r"(?:\s+not|n’t|n't)?\s+)?"
+
+
+def _by_first_letter(alternatives: str) -> str:
+    """The same alternation grouped by first letter, each group in the original order.
+
+    Python's regex engine tries a long alternation branch by branch at every word start; at
+    ~460 cue words that was a third of claim extraction. Words with different first letters
+    never match at the same place, and within a group the order (which decides between "call
+    for" and "call") is kept, so the pattern matches exactly what the flat one did.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in alternatives.split("|"):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
 # Lower case only: "State" or "Says" at a sentence start are rarely cues, "state" often is not.
-_CUE = re.compile(rf"\b{_AUX}(?:{SAY})\b")
+_CUE = re.compile(rf"\b{_AUX}(?:{_by_first_letter(SAY)})\b")
 _SEEM_COMPLEMENT = re.compile(
     r"\s+(?:(?:so|very|more|less|genuinely|clearly|visibly|somewhat|increasingly)\s+)?"
     r"(?:[a-z]+ed|certain|likely|unlikely|poised|ready|eager|reluctant|open|confident|unsure|"
