@@ -5,6 +5,7 @@ runs stayed in memory or went to disk, and when older segments are merged into t
 
 from __future__ import annotations
 
+import hashlib
 import random
 from pathlib import Path
 
@@ -43,6 +44,12 @@ def _contents(directory: Path) -> tuple[dict, dict, list]:
     return postings, lengths, stored
 
 
+def _segment_files(directory: Path) -> dict[str, str]:
+    """Each segment file's digest by what it holds (the name's suffix; segment ids differ)."""
+    return {path.name.split(".", 1)[1]: hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in directory.glob("MAIN_*.*")}
+
+
 @pytest.fixture(scope="module")
 def built_both_ways(tmp_path_factory: pytest.TempPathFactory):
     """A 90-article build, then 60 of them rewritten (more than 50: the commit merges the old
@@ -63,18 +70,25 @@ def built_both_ways(tmp_path_factory: pytest.TempPathFactory):
             directory = root / name
             index.build_index(directory, [folder]).close()
             first = _contents(directory)
+            files = _segment_files(directory)
             _write_corpus(folder, 4, range(0, 90, 3))  # 30 changed
             _write_corpus(folder, 5, range(1, 90, 3))  # and 30 more: 60 > 50, optimised
             with index.BriefingIndex.open(directory) as ix:
                 report = ix.update([folder])
             assert report.updated == 60
-            built[name] = (first, _contents(directory))
+            built[name] = (first, _contents(directory), files)
     return built
 
 
 def test_a_first_build_has_whooshs_postings_lengths_and_stored_fields(built_both_ways):
     arrays, whoosh = built_both_ways["arrays"][0], built_both_ways["whoosh"][0]
     assert len(arrays[0]) > 1000 and sum(map(len, arrays[0].values())) > 10 * 700
+    assert arrays == whoosh
+
+
+def test_a_first_build_writes_the_very_bytes_whoosh_writes(built_both_ways):
+    arrays, whoosh = built_both_ways["arrays"][2], built_both_ways["whoosh"][2]
+    assert {"trm", "pst", "_stored.col", "_text_len.col"} <= set(arrays)
     assert arrays == whoosh
 
 
