@@ -59,10 +59,11 @@ def built_both_ways(tmp_path_factory: pytest.TempPathFactory):
     _write_corpus(folder, 3, range(90))
     built = {}
     with pytest.MonkeyPatch.context() as patch:
-        for name, tuned in (("arrays", True), ("whoosh", False)):
-            if tuned:
-                patch.setattr(pool, "RUN_POSTINGS", 700)
-                patch.setattr(store, "tune", lambda w: pool.tune(w, pool.RUN_POSTINGS))
+        for name, run_postings in (("arrays", 700), ("in memory", None), ("whoosh", 0)):
+            if run_postings:
+                patch.setattr(store, "tune", lambda w, n=run_postings: pool.tune(w, n))
+            elif run_postings is None:
+                patch.setattr(store, "tune", pool.tune)
             else:  # and Whoosh's add_document, analysing the text itself
                 patch.setattr(store, "tune", lambda w: None)
                 patch.setattr(store, "add_document", lambda w, doc, _postings: w.add_document(**doc))
@@ -90,6 +91,7 @@ def test_a_first_build_writes_the_very_bytes_whoosh_writes(built_both_ways):
     arrays, whoosh = built_both_ways["arrays"][2], built_both_ways["whoosh"][2]
     assert {"trm", "pst", "_stored.col", "_text_len.col"} <= set(arrays)
     assert arrays == whoosh
+    assert built_both_ways["in memory"][2] == whoosh  # one run, never saved
 
 
 def test_an_update_merging_the_old_segment_has_whooshs_postings_too(built_both_ways):
