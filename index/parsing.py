@@ -100,9 +100,17 @@ def _check(cancel: threading.Event | None) -> None:
 _WORKER_TOPICS: TopicSet | None = None
 
 
+# Workers yield the CPU to the writer: it is the one process the whole build waits on, and at
+# equal priority two workers and the writer on two cores gave it two thirds of a core (scale-10
+# build 80.3 / 82.0 s at equal priority, 74.4 / 75.5 s niced, alternating runs).
+WORKER_NICENESS = 10
+
+
 def _start_worker(definitions: Mapping[str, str], parent: int) -> None:
     global _WORKER_TOPICS
     _WORKER_TOPICS = TopicSet(definitions)
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 
