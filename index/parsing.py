@@ -1,7 +1,7 @@
 """Everything indexing does to a file before Whoosh sees it, on every core when it pays.
 
-Reading, decoding, paragraphs, claims, topic tags, near-duplicate sketches and the text's
-postings are pure per-file work, so a large update parses files in a pool of processes
+Reading, decoding, paragraphs, claims, topic tags, near-duplicate sketches, documents and
+most of their postings are pure per-file work, so a large update parses files in a pool of processes
 (spawned, not forked: the parent holds Whoosh file handles and threads) while the parent only
 merges speakers and writes. Small updates stay in-process, where a pool's start-up would cost more than it saves.
 """
@@ -18,13 +18,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
-from .analysis import Posting, analyse
+from .analysis import Posting, analyse, document_postings
 from .errors import BriefingError, IngestError
 from .ingest import load_articles, read_bytes
 from .metadata import Metadata
 from .models import Article
 from .neardup import Sketch, sketch
+from .schema import paragraph_document
 from .topics import TopicSet
 
 POOL_MIN_FILES = 64
@@ -33,12 +35,13 @@ AHEAD = 1000  # files parsed ahead of the writer
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
-    """An article with what the writer needs per paragraph, in paragraph order."""
+    """An article with what the writer needs per paragraph, in paragraph order: its document
+    but for the claim fields and cluster key, those fields' postings, its sketch."""
 
     article: Article
-    topics: tuple[tuple[str, ...], ...]
+    documents: tuple[dict[str, Any], ...]
+    postings: tuple[dict[str, tuple[Posting, ...]], ...]
     sketches: tuple[Sketch | None, ...]
-    postings: tuple[tuple[Posting, ...], ...]  # the text field's, analysed here once
 
 
 Job = tuple[Path, Metadata | None]
@@ -54,10 +57,14 @@ def parse_file(path: Path, manifest: Metadata | None, topics: TopicSet) -> list[
 
 
 def _parsed(article: Article, topics: TopicSet) -> Parsed:
-    analysed = [analyse(p.text) for p in article.paragraphs]
-    return Parsed(article, tuple(topics.tag_analysed(a) for a in analysed),
-                  tuple(sketch(p.text) for p in article.paragraphs),
-                  tuple(a.postings() for a in analysed))
+    documents, postings, sketches = [], [], []
+    for paragraph in article.paragraphs:
+        analysed = analyse(paragraph.text)
+        sketches.append(sketch(paragraph.text))
+        documents.append(paragraph_document(article, paragraph, topics.tag_analysed(analysed),
+                                            sketch=sketches[-1]))
+        postings.append(document_postings(documents[-1], analysed))
+    return Parsed(article, tuple(documents), tuple(postings), tuple(sketches))
 
 
 def parse_files(jobs: list[Job], topics: TopicSet,

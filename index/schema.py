@@ -59,17 +59,13 @@ def build_schema() -> fields.Schema:
     )
 
 
-def to_document(
-    article: Article, paragraph: Paragraph, topics: tuple[str, ...], *,
-    sketch: tuple[int, ...] | None = None, dup_key: str = "",
-) -> dict[str, Any]:
-    """The Whoosh document for one paragraph; ids are article id + paragraph number."""
-    # The headline's claims ride with paragraph 1, the document that carries the title.
-    claims = [c for c in article.claims if c.paragraph == paragraph.number
-              or (paragraph.number == 1 and c.paragraph == TITLE_PARAGRAPH)]
-    speakers = sorted({c.speaker for c in claims if c.speaker})  # "": no source named
+def paragraph_document(article: Article, paragraph: Paragraph, topics: tuple[str, ...], *,
+                       sketch: tuple[int, ...] | None = None) -> dict[str, Any]:
+    """The Whoosh document for one paragraph, but for its claims and cluster key (``claim_fields``,
+    ``dup_key``): those wait for speakers to be merged across articles and for the copies
+    already indexed, the rest is made in the parse workers. Ids are article id + number."""
     pid = paragraph_id(article.id, paragraph.number)
-    extra: dict[str, Any] = {"dup_key": dup_key or pid}
+    extra: dict[str, Any] = {"dup_key": pid}
     if sketch:
         extra["dup_sketch"] = pack(sketch)
     if article.source_text and paragraph.number == 1:
@@ -88,15 +84,25 @@ def to_document(
         "url": article.url,
         "tags": ",".join(article.tags),
         "topic": ",".join(topics),
-        "speaker": " \n ".join(speakers),
-        "speaker_name": ",".join(s.replace(",", " ") for s in speakers),
-        "claims": json.dumps([claim_to_json(c) for c in claims], ensure_ascii=False),
         "paragraph": paragraph.number,
         "paragraphs": len(article.paragraphs),
         "heading": paragraph.heading,
         "start": paragraph.start,
         "end": paragraph.end,
     })
+
+
+def claim_fields(article: Article, paragraph: Paragraph) -> dict[str, Any]:
+    """The paragraph's claims and who makes them, as stored and indexed."""
+    # The headline's claims ride with paragraph 1, the document that carries the title.
+    claims = [c for c in article.claims if c.paragraph == paragraph.number
+              or (paragraph.number == 1 and c.paragraph == TITLE_PARAGRAPH)]
+    speakers = sorted({c.speaker for c in claims if c.speaker})  # "": no source named
+    return {
+        "speaker": " \n ".join(speakers),
+        "speaker_name": ",".join(s.replace(",", " ") for s in speakers),
+        "claims": json.dumps([claim_to_json(c) for c in claims], ensure_ascii=False),
+    }
 
 
 # Searchable article-level text, indexed with the article's first paragraph only: repeating

@@ -42,8 +42,7 @@ from .schema import (
     SCHEMA_VERSION,
     article_fields_once,
     build_schema,
-    paragraph_id,
-    to_document,
+    claim_fields,
 )
 from .topics import TopicSet, merge_topic_files
 
@@ -368,11 +367,11 @@ def _cancel(writer) -> None:
 
 
 def _write_article(writer, article: Article, parsed: Parsed, clusters: Clusters) -> int:
-    for paragraph, tags, sk, text in zip(article.paragraphs, parsed.topics, parsed.sketches,
-                                         parsed.postings, strict=True):
-        key = clusters.key_for(paragraph_id(article.id, paragraph.number), sk)
-        add_document(writer, to_document(article, paragraph, tags, sketch=sk, dup_key=key),
-                     {"text": text})
+    for paragraph, document, postings, sk in zip(article.paragraphs, parsed.documents,
+                                                 parsed.postings, parsed.sketches, strict=True):
+        key = clusters.key_for(document["id"], sk)
+        add_document(writer, document | claim_fields(article, paragraph) | {"dup_key": key},
+                     postings)
     return len(article.paragraphs)
 
 
