@@ -47,7 +47,7 @@ from .schema import (
 from .topics import TopicSet, merge_topic_files
 
 META_FILE = "briefing.json"
-BATCH_ARTICLES = 1000  # parsed articles held at once while writing
+BATCH_ARTICLES = 400  # parsed articles held at once while writing (see AHEAD in parsing.py)
 INDEX_NAME = "MAIN"
 DEFAULT_WAIT_SECONDS = 10.0
 
