@@ -1,9 +1,10 @@
 """Everything indexing does to a file before Whoosh sees it, on every core when it pays.
 
 Reading, decoding, paragraphs, claims, topic tags, near-duplicate sketches, documents and
-most of their postings are pure per-file work, so a large update parses files in a pool of processes
-(spawned, not forked: the parent holds Whoosh file handles and threads) while the parent only
-merges speakers and writes. Small updates stay in-process, where a pool's start-up would cost more than it saves.
+most of their postings are pure per-file work, so a large update parses files in a pool of
+processes (spawned, not forked: the parent holds Whoosh file handles and threads) while the
+parent only merges speakers and writes. Small updates stay in-process, where a pool's start-up
+would cost more than it saves.
 """
 
 from __future__ import annotations

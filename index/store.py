@@ -313,14 +313,21 @@ class BriefingIndex:
         return writer
 
     def _retag(self, writer, topics: TopicSet) -> int:
-        """Re-tag every stored paragraph with a changed topic set, without re-reading files."""
+        """Re-tag every stored paragraph with a changed topic set, without re-reading files.
+        The near-duplicate sketch lives in a column, not with the stored fields: it is carried
+        over too, or later copies of the paragraph would no longer find it."""
         count = 0
         with self._ix.searcher() as searcher:
-            for stored in searcher.all_stored_fields():
-                doc = _document_from_stored(stored)
-                doc["topic"] = ",".join(topics.tag(doc["text"]))
-                writer.update_document(**doc)
-                count += 1
+            for reader, _offset in searcher.reader().leaf_readers():
+                sketches = (reader.column_reader("dup_sketch")
+                            if reader.has_column("dup_sketch") else None)
+                for docnum in reader.all_doc_ids():
+                    doc = _document_from_stored(reader.stored_fields(docnum))
+                    if sketches is not None and (packed := sketches[docnum]):
+                        doc["dup_sketch"] = packed
+                    doc["topic"] = ",".join(topics.tag(doc["text"]))
+                    writer.update_document(**doc)
+                    count += 1
         return count
 
 

@@ -152,6 +152,20 @@ def test_a_wire_copy_added_in_a_later_update_joins_the_indexed_story(tmp_path: P
         assert result.total == 4 and result.distinct == 2
 
 
+def test_a_copy_added_after_the_topics_changed_joins_the_retagged_story(tmp_path: Path):
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "a.html").write_text(page("Outlet A", "Blinken talks to Yang", BODY))
+    with index.build_index(tmp_path / "ix", [folder]) as ix:
+        topics = index.TopicSet({**ix.topics.definitions, "Calls": "talking"})
+        assert ix.update([folder], topics=topics).retagged == 3
+        assert index.search(ix, "", topics=["Calls"]).total == 1
+        (folder / "b.html").write_text(page("Outlet B", "US and China talk", BODY))
+        assert ix.update([folder], topics=topics).added == 1
+        result = index.search(ix, "Blinken")
+        assert result.total == 4 and result.distinct == 2
+
+
 def test_a_wire_story_is_one_related_link_not_one_per_copy(tmp_path: Path):
     folder = tmp_path / "wire"
     folder.mkdir()
