@@ -1,12 +1,12 @@
 """Adding a paragraph to Whoosh's segment writer with some fields' postings ready-made.
 
 Whoosh's ``SegmentWriter.add_document`` runs every indexed field through its analyzer. The
-parse workers already analysed the text (``analysis.py``), and the writer is one process that
-the whole build waits on, so this is the same loop taking those postings as given, handing
-each field's postings to the array pool at once, and making ``ID`` fields' single postings
-directly. It covers
-what the briefing schema uses (no term vectors, no separate spelling fields, no ``_boost``
-arguments); ``tests/index/test_pool.py`` compares its segments with Whoosh's.
+parse workers already analysed most fields (``analysis.py``), and the writer is one process
+that the whole build waits on, so this is the same loop taking those postings as given,
+handing each field's postings to the array pool at once, and making ``ID`` fields' single
+postings directly. It covers what the briefing schema uses (no term vectors, no separate
+spelling fields, no ``_boost`` arguments); ``tests/index/test_pool.py`` checks that the
+segments it writes are byte-identical to Whoosh's.
 """
 
 from __future__ import annotations

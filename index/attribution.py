@@ -162,7 +162,7 @@ def quotes(text: str, start: int, end: int) -> list[Span]:
 
 
 # Where a quotation can open; the search skips the text between them (a character-by-character
-# scan was a fifth of claim extraction).
+# scan was a seventh of claim extraction).
 _QUOTE_MARK = re.compile("''|[“\"]")
 
 
