@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import index
 from index.feeds import SUMMARY_TAG, html_paragraphs
 from index.ingest import load_articles
@@ -135,35 +137,41 @@ def test_a_wire_story_from_two_outlets_shows_once_with_both(tmp_path: Path):
             assert hit.also_in == (other,)
 
 
-def test_a_wire_copy_added_in_a_later_update_joins_the_indexed_story(tmp_path: Path):
+@pytest.fixture
+def one_story(tmp_path: Path):
+    """An index of one wire story, from Outlet A, and the folder it came from."""
     folder = tmp_path / "wire"
     folder.mkdir()
     (folder / "a.html").write_text(page("Outlet A", "Blinken talks to Yang", BODY))
     with index.build_index(tmp_path / "ix", [folder]) as ix:
-        (folder / "b.html").write_text(page("Outlet B", "US and China talk", BODY))
-        assert ix.update([folder]).added == 1
-        result = index.search(ix, "Blinken")
-        assert result.total == 4 and result.distinct == 2
-        assert [len(h.also_in) for h in result.hits] == [1, 1]
-        (folder / "a.html").unlink()  # the copy it joined goes; the story still shows once
-        (folder / "c.html").write_text(page("Outlet C", "A third copy", BODY))
-        assert ix.update([folder]).removed == 1
-        result = index.search(ix, "Blinken")
-        assert result.total == 4 and result.distinct == 2
+        yield ix, folder
 
 
-def test_a_copy_added_after_the_topics_changed_joins_the_retagged_story(tmp_path: Path):
-    folder = tmp_path / "wire"
-    folder.mkdir()
-    (folder / "a.html").write_text(page("Outlet A", "Blinken talks to Yang", BODY))
-    with index.build_index(tmp_path / "ix", [folder]) as ix:
-        topics = index.TopicSet({**ix.topics.definitions, "Calls": "talking"})
-        assert ix.update([folder], topics=topics).retagged == 3
-        assert index.search(ix, "", topics=["Calls"]).total == 1
-        (folder / "b.html").write_text(page("Outlet B", "US and China talk", BODY))
-        assert ix.update([folder], topics=topics).added == 1
-        result = index.search(ix, "Blinken")
-        assert result.total == 4 and result.distinct == 2
+def _total_and_distinct(ix: index.BriefingIndex) -> tuple[int, int]:
+    result = index.search(ix, "Blinken")
+    return result.total, result.distinct
+
+
+def test_a_wire_copy_added_in_a_later_update_joins_the_indexed_story(one_story):
+    ix, folder = one_story
+    (folder / "b.html").write_text(page("Outlet B", "US and China talk", BODY))
+    assert ix.update([folder]).added == 1
+    assert _total_and_distinct(ix) == (4, 2)
+    assert [len(h.also_in) for h in index.search(ix, "Blinken").hits] == [1, 1]
+    (folder / "a.html").unlink()  # the copy it joined goes; the story still shows once
+    (folder / "c.html").write_text(page("Outlet C", "A third copy", BODY))
+    assert ix.update([folder]).removed == 1
+    assert _total_and_distinct(ix) == (4, 2)
+
+
+def test_a_copy_added_after_the_topics_changed_joins_the_retagged_story(one_story):
+    ix, folder = one_story
+    topics = index.TopicSet({**ix.topics.definitions, "Calls": "talking"})
+    assert ix.update([folder], topics=topics).retagged == 3
+    assert index.search(ix, "", topics=["Calls"]).total == 1
+    (folder / "b.html").write_text(page("Outlet B", "US and China talk", BODY))
+    assert ix.update([folder], topics=topics).added == 1
+    assert _total_and_distinct(ix) == (4, 2)
 
 
 def test_a_wire_story_is_one_related_link_not_one_per_copy(tmp_path: Path):
