@@ -26,7 +26,7 @@ from .errors import BriefingError, IngestError
 from .ingest import load_articles, read_bytes
 from .metadata import Metadata
 from .models import Article
-from .neardup import Sketch, sketch
+from .neardup import sketch
 from .schema import paragraph_document
 from .topics import TopicSet
 
@@ -40,12 +40,11 @@ AHEAD = 400
 @dataclass(frozen=True, slots=True)
 class Parsed:
     """An article with what the writer needs per paragraph, in paragraph order: its document
-    but for the claim fields and cluster key, those fields' postings, its sketch."""
+    but for the claim fields and cluster key, and those fields' postings."""
 
     article: Article
     documents: tuple[dict[str, Any], ...]
     postings: tuple[dict[str, tuple[Posting, ...]], ...]
-    sketches: tuple[Sketch | None, ...]
 
 
 Job = tuple[Path, Metadata | None]
@@ -61,14 +60,13 @@ def parse_file(path: Path, manifest: Metadata | None, topics: TopicSet) -> list[
 
 
 def _parsed(article: Article, topics: TopicSet) -> Parsed:
-    documents, postings, sketches = [], [], []
+    documents, postings = [], []
     for paragraph in article.paragraphs:
         analysed = analyse(paragraph.text)
-        sketches.append(sketch(paragraph.text))
         documents.append(paragraph_document(article, paragraph, topics.tag_analysed(analysed),
-                                            sketch=sketches[-1]))
+                                            sketch=sketch(paragraph.text)))
         postings.append(document_postings(documents[-1], analysed))
-    return Parsed(article, tuple(documents), tuple(postings), tuple(sketches))
+    return Parsed(article, tuple(documents), tuple(postings))
 
 
 def parse_files(jobs: list[Job], topics: TopicSet,

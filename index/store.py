@@ -319,8 +319,7 @@ class BriefingIndex:
         count = 0
         with self._ix.searcher() as searcher:
             for reader, _offset in searcher.reader().leaf_readers():
-                sketches = (reader.column_reader("dup_sketch")
-                            if reader.has_column("dup_sketch") else None)
+                sketches = _sketch_column(reader)
                 for docnum in reader.all_doc_ids():
                     doc = _document_from_stored(reader.stored_fields(docnum))
                     if sketches is not None and (packed := sketches[docnum]):
@@ -374,9 +373,10 @@ def _cancel(writer) -> None:
 
 
 def _write_article(writer, article: Article, parsed: Parsed, clusters: Clusters) -> int:
-    for paragraph, document, postings, sk in zip(article.paragraphs, parsed.documents,
-                                                 parsed.postings, parsed.sketches, strict=True):
-        key = clusters.key_for(document["id"], sk)
+    for paragraph, document, postings in zip(article.paragraphs, parsed.documents,
+                                             parsed.postings, strict=True):
+        packed = document.get("dup_sketch")
+        key = clusters.key_for(document["id"], unpack(packed) if packed else None)
         add_document(writer, document | claim_fields(article, paragraph) | {"dup_key": key},
                      postings)
     return len(article.paragraphs)
@@ -385,13 +385,19 @@ def _write_article(writer, article: Article, parsed: Parsed, clusters: Clusters)
 def _indexed_sketches(searcher: Searcher) -> Iterator[tuple[Sketch, str]]:
     """Every live indexed paragraph's sketch and cluster key, from their columns."""
     for reader, _offset in searcher.reader().leaf_readers():
-        if not reader.has_column("dup_sketch"):
+        sketches = _sketch_column(reader)
+        if sketches is None:
             continue
-        sketches = reader.column_reader("dup_sketch")
         keys = reader.column_reader("dup_key", translate=False)
         for docnum in reader.all_doc_ids():  # live documents only
             if packed := sketches[docnum]:
                 yield unpack(packed), keys[docnum].decode("utf-8")
+
+
+def _sketch_column(reader: Any) -> Any | None:
+    """A segment's packed near-duplicate sketches by document number (empty bytes for a
+    paragraph too short to have one), or ``None`` when none of its paragraphs has one."""
+    return reader.column_reader("dup_sketch") if reader.has_column("dup_sketch") else None
 
 
 def facet_names(searcher: Searcher, field_name: str) -> list[str]:
