@@ -52,34 +52,35 @@ def unpack(packed: bytes) -> Sketch:
 class Clusters:
     """Gives each new paragraph the cluster key of a copy it duplicates, or its own id.
 
-    ``indexed()`` yields the (sketch, key) pairs of the paragraphs already in the index; it is
-    read once, at the first paragraph with a sketch. Every paragraph is remembered compactly:
-    a whole corpus passes through one run, and tuples of Python ints with string band keys cost
-    ~1.4 KB a paragraph (190 MB at 156,000 paragraphs) where packed sketches and integer
-    bands cost ~0.5 KB.
+    ``indexed()`` yields the (packed sketch, key) pairs of the paragraphs already in the index;
+    it is read once, at the first paragraph with a sketch. Sketches come and are kept packed
+    (``pack``), as the index stores them: a whole corpus passes through one run, and tuples of
+    Python ints with string band keys cost ~1.4 KB a paragraph (190 MB at 156,000 paragraphs)
+    where packed sketches and integer bands cost ~0.5 KB.
     """
 
-    def __init__(self, indexed: Callable[[], Iterable[tuple[Sketch, str]]]) -> None:
-        self._indexed: Callable[[], Iterable[tuple[Sketch, str]]] | None = indexed
+    def __init__(self, indexed: Callable[[], Iterable[tuple[bytes, str]]]) -> None:
+        self._indexed: Callable[[], Iterable[tuple[bytes, str]]] | None = indexed
         self._sketches: list[bytes] = []
         self._keys: list[str] = []
         self._by_band: dict[int, int | list[int]] = {}
 
-    def key_for(self, paragraph_id: str, sk: Sketch | None) -> str:
-        if sk is None:
+    def key_for(self, paragraph_id: str, packed: bytes | None) -> str:
+        if not packed:
             return paragraph_id
         if self._indexed is not None:
             for other, other_key in self._indexed():
-                self._remember(other, other_key)
+                self._remember(other, unpack(other), other_key)
             self._indexed = None
+        sk = unpack(packed)
         key = next((other_key for band in sk[:BANDS] for other, other_key in self._candidates(band)
                     if resemblance(sk, other) >= MIN_RESEMBLANCE), paragraph_id)
-        self._remember(sk, key)
+        self._remember(packed, sk, key)
         return key
 
-    def _remember(self, sk: Sketch, key: str) -> None:
+    def _remember(self, packed: bytes, sk: Sketch, key: str) -> None:
         slot = len(self._keys)
-        self._sketches.append(pack(sk))
+        self._sketches.append(packed)
         self._keys.append(key)
         for band in sk[:BANDS]:
             earlier = self._by_band.get(band)

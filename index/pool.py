@@ -50,9 +50,9 @@ class TermPostings(NamedTuple):
 # Postings per run before it goes to disk: ~10 MB of arrays, ~15 MB more while it is sorted
 # (a million made the build peak at 383 MB at 156,000 paragraphs; this, 332 MB, as fast).
 RUN_POSTINGS = 500_000
-POSTINGS_PER_CHUNK = 65_536  # postings turned from arrays into tuples at a time
+POSTINGS_PER_CHUNK = 65_536  # postings turned from arrays into lists at a time
 KEYS_PER_CHUNK = 2_048  # terms of a saved run read back at a time while merging
-# Postings of all saved runs held as tuples at once while merging (a million paragraphs make
+# Postings of all saved runs held as Python objects at once while merging (a million paragraphs make
 # ~75 runs; 65,536 each took 470 MB).
 MERGE_POSTINGS = 262_144
 
@@ -133,18 +133,9 @@ class ArrayPool:
         self._values = bytearray()
 
     def add(self, item: Posting) -> None:
+        """One posting, as Whoosh's own paths hand them over (re-tagging, segment merges)."""
         fieldname, text, docnum, weight, value = item
-        code = self._codes.setdefault((fieldname, text), len(self._keys))
-        if code == len(self._keys):
-            self._keys.append((fieldname, text))
-        self._term.append(code)
-        self._doc.append(docnum)
-        self._weight.append(weight)
-        if value:
-            self._values += value
-        self._ends.append(len(self._values))
-        if len(self._doc) >= self._limit:
-            self._save_run()
+        self.add_field(fieldname, docnum, ((text, 0, weight, value),), scorable=False)
 
     def add_field(self, fieldname: str, docnum: int,
                   postings: Iterable[tuple[bytes, int, float, bytes]], scorable: bool) -> int:

@@ -34,7 +34,7 @@ from .errors import IndexBusy, IndexDamaged, IndexMissing, IndexOutdated
 from .frequent import write_frequent
 from .ingest import IngestError, ManifestCache, discover, file_digest, read_bytes
 from .models import Article, Skipped
-from .neardup import Clusters, Sketch, unpack
+from .neardup import Clusters
 from .parsing import Parsed, parse_files
 from .paths import bundled_seeds_dir, bundled_topics_file, user_topics_file
 from .pool import tune
@@ -375,15 +375,14 @@ def _cancel(writer) -> None:
 def _write_article(writer, article: Article, parsed: Parsed, clusters: Clusters) -> int:
     for paragraph, document, postings in zip(article.paragraphs, parsed.documents,
                                              parsed.postings, strict=True):
-        packed = document.get("dup_sketch")
-        key = clusters.key_for(document["id"], unpack(packed) if packed else None)
+        key = clusters.key_for(document["id"], document.get("dup_sketch"))
         add_document(writer, document | claim_fields(article, paragraph) | {"dup_key": key},
                      postings)
     return len(article.paragraphs)
 
 
-def _indexed_sketches(searcher: Searcher) -> Iterator[tuple[Sketch, str]]:
-    """Every live indexed paragraph's sketch and cluster key, from their columns."""
+def _indexed_sketches(searcher: Searcher) -> Iterator[tuple[bytes, str]]:
+    """Every live indexed paragraph's packed sketch and cluster key, from their columns."""
     for reader, _offset in searcher.reader().leaf_readers():
         sketches = _sketch_column(reader)
         if sketches is None:
@@ -391,7 +390,7 @@ def _indexed_sketches(searcher: Searcher) -> Iterator[tuple[Sketch, str]]:
         keys = reader.column_reader("dup_key", translate=False)
         for docnum in reader.all_doc_ids():  # live documents only
             if packed := sketches[docnum]:
-                yield unpack(packed), keys[docnum].decode("utf-8")
+                yield packed, keys[docnum].decode("utf-8")
 
 
 def _sketch_column(reader: Any) -> Any | None:
