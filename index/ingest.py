@@ -6,8 +6,10 @@ the caller gets a ``Skipped`` naming the file and the reason.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -44,36 +46,103 @@ def file_digest(data: bytes) -> str:
 def discover(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
     """Article files under the given files and folders, recursively, each once.
 
-    Symlinked folders are followed but never twice (a symlink loop ends the walk there).
+    Symlinked folders are followed but never twice (a symlink loop ends the walk there). Only
+    regular files are yielded: anything that cannot be resolved or stat'ed, or is a named pipe,
+    socket or device, is a ``Skipped`` naming it, because opening a pipe blocks the whole run
+    and one bad entry must not stop the rest of the folder.
     """
     seen_dirs: set[Path] = set()
-    seen_files: set[Path] = set()
+    seen_files: set[tuple[int, int]] = set()
     for root in paths:
-        if root.is_file():
-            resolved = root.resolve()
-            if resolved not in seen_files:
-                seen_files.add(resolved)
-                yield Path(os.path.abspath(root))
-            continue
-        if not root.is_dir():
+        kind = _kind(root)
+        if kind == "directory":
+            yield from _walk(root, seen_dirs, seen_files)
+        elif kind == "file":
+            if (found := _regular(root, seen_files)) is not None:
+                yield found
+        elif kind == "missing":
             yield Skipped(str(root), "no such file or folder")
+        else:
+            yield Skipped(str(root), kind)
+
+
+def _walk(root: Path, seen_dirs: set[Path], seen_files: set[tuple[int, int]]
+          ) -> Iterator[Path | Skipped]:
+    unreadable: list[Skipped] = []
+
+    def refused(exc: OSError) -> None:
+        unreadable.append(Skipped(str(exc.filename or root), f"folder not readable ({_reason(exc)})"))
+
+    for folder, dirnames, filenames in os.walk(root, followlinks=True, onerror=refused):
+        yield from unreadable
+        unreadable.clear()
+        try:
+            real = Path(folder).resolve(strict=True)
+        except (OSError, RuntimeError):
+            dirnames.clear()
             continue
-        for folder, dirnames, filenames in os.walk(root, followlinks=True):
-            real = Path(folder).resolve()
-            if real in seen_dirs:
-                dirnames.clear()
+        if real in seen_dirs:
+            dirnames.clear()
+            continue
+        seen_dirs.add(real)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = Path(folder, name)
+            if not is_article_name(path):
                 continue
-            seen_dirs.add(real)
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                path = Path(folder, name)
-                if not is_article_name(path):
-                    continue
-                resolved = path.resolve()
-                if resolved in seen_files:
-                    continue
-                seen_files.add(resolved)
-                yield Path(os.path.abspath(path))
+            kind = _kind(path)
+            if kind == "file":
+                if (found := _regular(path, seen_files)) is not None:
+                    yield found
+            elif kind != "directory":
+                yield Skipped(str(path), "no such file" if kind == "missing" else kind)
+    yield from unreadable
+
+
+def _kind(path: Path) -> str:
+    """"file", "directory", "missing", or why the path is neither (a skip reason)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if exc.errno == errno.ENOENT:
+            return "dangling symbolic link" if os.path.islink(path) else "missing"
+        return f"cannot be read ({_reason(exc)})"
+    except ValueError:
+        return "cannot be read (invalid name)"
+    if stat.S_ISDIR(mode):
+        return "directory"
+    if stat.S_ISREG(mode):
+        return "file"
+    return f"not a regular file ({_special(mode)})"
+
+
+def _special(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "an unknown kind"
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+def _regular(path: Path, seen_files: set[tuple[int, int]]) -> Path | None:
+    """The path, absolute, unless the same file (by device and inode) was already found."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return Path(os.path.abspath(path))  # vanished since: reading it reports why
+    key = (info.st_dev, info.st_ino)
+    if key in seen_files:
+        return None
+    seen_files.add(key)
+    return Path(os.path.abspath(path))
 
 
 def is_article_name(path: Path) -> bool:
@@ -88,14 +157,24 @@ def is_article_name(path: Path) -> bool:
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, refusing what cannot be an article before reading it all."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise IngestError(
-                f"too large ({size / 1048576:.1f} MiB; the limit is {MAX_FILE_BYTES // 1048576} MiB)"
-            )
-        return path.read_bytes()
+        # Non-blocking, and the kind checked on the open descriptor: a named pipe put where a
+        # file was must be refused, not waited on.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise IngestError("symbolic link loop") from None
         raise IngestError(f"unreadable ({exc.strerror or exc})") from None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise IngestError(f"not a regular file ({_special(info.st_mode)})")
+            if info.st_size > MAX_FILE_BYTES:
+                raise IngestError(f"too large ({info.st_size / 1048576:.1f} MiB; "
+                                  f"the limit is {MAX_FILE_BYTES // 1048576} MiB)")
+            return handle.read()
+        except OSError as exc:
+            raise IngestError(f"unreadable ({exc.strerror or exc})") from None
 
 
 def load_article(path: Path, data: bytes, manifest: Metadata | None = None) -> Article:

@@ -160,3 +160,20 @@ def test_export_pinned_reads_the_browsers_session(home: Path):
     result = run("export", "--pinned", "--format", "json", env_home=home)
     assert [p["id"] for p in json.loads(result.stdout)["paragraphs"]] == [hit["id"]]
     assert "gone-1 is no longer in the index" in result.stderr
+
+
+def test_index_skips_loops_pipes_and_dangling_links_and_indexes_the_rest(tmp_path: Path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "good.txt").write_text("Good title\n\nA paragraph about zeppelins.\n")
+    (articles / "a.txt").symlink_to(articles / "b.txt")
+    (articles / "b.txt").symlink_to(articles / "a.txt")
+    (articles / "dangling.txt").symlink_to(articles / "gone.txt")
+    os.mkfifo(articles / "pipe.txt")
+    result = run("index", str(articles), "--index-dir", str(tmp_path / "ix"), "--json",
+                 env_home=tmp_path, check=False)
+    assert "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["added"] == 1
+    for name, reason in [("a.txt", "symbolic link loop"), ("dangling.txt", "dangling"),
+                         ("pipe.txt", "named pipe")]:
+        assert any(name in line and reason in line for line in result.stderr.splitlines()), name

@@ -1,8 +1,9 @@
+import os
 from pathlib import Path
 
 import pytest
 
-from index.ingest import IngestError, discover, load_article, load_path
+from index.ingest import IngestError, discover, load_article, load_path, read_bytes
 from index.metadata import from_file_name, parse_date, published_line
 from index.models import Skipped
 
@@ -112,3 +113,54 @@ def test_discover_recurses_skips_non_articles_and_survives_symlink_loops(tmp_pat
     names = sorted(p.name for p in found if isinstance(p, Path))
     assert names == ["a.txt", "b.md"]
     assert [s.reason for s in found if isinstance(s, Skipped)] == ["no such file or folder"]
+
+
+def test_discover_names_every_entry_it_cannot_use_and_yields_the_rest(tmp_path: Path):
+    (tmp_path / "good.txt").write_text("Good\n\nA body sentence.")
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "null.txt").symlink_to("/dev/null")
+    found = list(discover([tmp_path]))
+    assert [p.name for p in found if isinstance(p, Path)] == ["good.txt"]
+    reasons = {Path(s.path).name: s.reason for s in found if isinstance(s, Skipped)}
+    assert reasons == {
+        "a.txt": "symbolic link loop",
+        "b.txt": "symbolic link loop",
+        "dangling.txt": "dangling symbolic link",
+        "pipe.txt": "not a regular file (a named pipe)",
+        "null.txt": "not a regular file (a device)",
+    }
+
+
+def test_discover_refuses_a_named_pipe_or_loop_given_directly(tmp_path: Path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    found = list(discover([tmp_path / "pipe.txt", tmp_path / "loop.txt"]))
+    assert [(Path(s.path).name, s.reason) for s in found] == [
+        ("pipe.txt", "not a regular file (a named pipe)"),
+        ("loop.txt", "symbolic link loop"),
+    ]
+
+
+def test_read_bytes_never_waits_on_a_named_pipe(tmp_path: Path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    with pytest.raises(IngestError, match="named pipe"):
+        read_bytes(tmp_path / "pipe.txt")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_discover_reports_an_unreadable_folder_and_keeps_going(tmp_path: Path):
+    (tmp_path / "ok.txt").write_text("Ok\n\nA body sentence.")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "x.txt").write_text("X\n\nbody.")
+    locked.chmod(0)
+    try:
+        found = list(discover([tmp_path]))
+    finally:
+        locked.chmod(0o755)
+    assert [p.name for p in found if isinstance(p, Path)] == ["ok.txt"]
+    assert [(s.path, s.reason) for s in found if isinstance(s, Skipped)] == [
+        (str(locked), "folder not readable (permission denied)")]
