@@ -1,7 +1,7 @@
 """Split article text into paragraphs and tell article text from page furniture.
 
-Paragraphs are blocks separated by blank lines (or single lines when a file has no blank line
-at all). Furniture is recognised by shape and place, never by a list of known strings:
+Paragraphs are blocks separated by blank lines, or by single line breaks where those end
+sentences (or when a file has no blank line at all). Furniture is recognised by shape and place, never by a list of known strings:
 
 * **Trailing furniture.** Saved pages end with site chrome after the last paragraph of the
   article. Walking back from the end, we drop blocks while each one is a *label* (a short line
@@ -42,6 +42,12 @@ _SITE_NOTICE = re.compile(
 )
 _BREADCRUMB = re.compile(r"\s(?:\||>|›|»|•|/)\s")
 LABEL_MAX_WORDS = 8
+# A block is split at its line breaks when this share of them end a sentence or a heading, or
+# when it is this many times longer than the median block (the "second look").
+BREAKS_SHARE = 0.6
+LONG_BLOCK_FACTOR = 4
+LONG_BLOCK_MIN_CHARS = 600
+_SENTENCE_AT_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
 NOTICE_MAX_WORDS = 60
 
 
@@ -59,23 +65,52 @@ class Block:
 
 
 def blocks(text: str, start: int = 0) -> list[Block]:
-    """Blank-line separated blocks of ``text[start:]``, each stripped, with their offsets."""
+    """Paragraph blocks of ``text[start:]``, each stripped, with their offsets.
+
+    Blocks are separated by blank lines. A block whose line breaks end sentences or headings is
+    split at them too (some outlets separate paragraphs with single line breaks: as one block
+    such an article became a few huge paragraphs that drew most "also reported by" links), and
+    so is any multi-line block far longer than the article's typical one. Hard-wrapped prose,
+    whose lines end mid-sentence, stays whole.
+    """
     pattern = _BLOCK if _BLANK_LINE.search(text, start) else _LINE
+    units = [(m.start(), m.group()) for m in pattern.finditer(text, start)]
+    lengths = sorted(len(raw.strip()) for _, raw in units)
+    typical = lengths[len(lengths) // 2] if lengths else 0
     found: list[Block] = []
-    for match in pattern.finditer(text, start):
-        raw = match.group()
-        lead = len(raw) - len(raw.lstrip())
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        begin = match.start() + lead
-        marker = _LEAD_MARKER.match(stripped)
-        if marker and len(stripped) > marker.end():
-            begin += marker.end()
-            stripped = stripped[marker.end() :]
-        for piece_start, piece in _chunks(stripped):
-            found.append(Block(begin + piece_start, begin + piece_start + len(piece), piece))
+    for unit_start, raw in units:
+        if "\n" in raw.strip() and (_breaks_are_paragraphs(raw)
+                                    or len(raw.strip()) > max(LONG_BLOCK_MIN_CHARS, LONG_BLOCK_FACTOR * typical)):
+            pieces = [(unit_start + m.start(), m.group()) for m in _LINE.finditer(raw)]
+        else:
+            pieces = [(unit_start, raw)]
+        for piece_start, piece in pieces:
+            found.extend(_block(piece_start, piece))
     return found
+
+
+def _breaks_are_paragraphs(raw: str) -> bool:
+    """Whether most line breaks in a block come after a sentence end or a heading."""
+    lines = [line.strip() for line in raw.strip().split("\n")]
+    breaks = list(zip(lines, lines[1:]))
+    ends = sum(1 for line, after in breaks if _SENTENCE_AT_END.search(line)
+               or (len(line.split()) <= LABEL_MAX_WORDS and not is_sentence(line)
+                   and after[:1].isupper()))
+    return bool(breaks) and ends >= BREAKS_SHARE * len(breaks)
+
+
+def _block(offset: int, raw: str) -> Iterator[Block]:
+    lead = len(raw) - len(raw.lstrip())
+    stripped = raw.strip()
+    if not stripped:
+        return
+    begin = offset + lead
+    marker = _LEAD_MARKER.match(stripped)
+    if marker and len(stripped) > marker.end():
+        begin += marker.end()
+        stripped = stripped[marker.end() :]
+    for piece_start, piece in _chunks(stripped):
+        yield Block(begin + piece_start, begin + piece_start + len(piece), piece)
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:

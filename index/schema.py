@@ -19,8 +19,9 @@ from .neardup import pack
 # Bump when fields change or what they hold does (claims): an index made by another version is
 # rebuilt, never misread. 4: headline claims and claims with no source. 5: sources with their
 # descriptions; the frequent-word arrays (frequent.py) are written with every commit.
-# 6: near-duplicate sketches in a column, no band terms.
-SCHEMA_VERSION = 6
+# 6: near-duplicate sketches in a column, no band terms. 7: paragraphs split at single line
+# breaks that end sentences.
+SCHEMA_VERSION = 7
 
 TEXT_ANALYZER = StemmingAnalyzer()
 # Names (outlets, speakers) are matched word by word, unstemmed: outlet:hill, speaker:yang.

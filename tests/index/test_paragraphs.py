@@ -89,3 +89,29 @@ def test_a_closing_sentence_that_mentions_comment_is_kept():
 def test_manifest_metadata_wins(tmp_path: Path):
     article = load_article(tmp_path / "x.txt", b"A title\n\nBody text.", Metadata(outlet="Wire", date="2020-01-02"))
     assert (article.title, article.outlet, article.date) == ("A title", "Wire", "2020-01-02")
+
+
+def test_single_line_breaks_after_sentences_separate_paragraphs():
+    text = ("A headline\n\nCITY — The mayor opened the bridge on Monday.\n"
+            "\u201cIt took ten years,\u201d she said.\nA section heading\n"
+            "Traffic will start flowing next week.\n")
+    assert [b.text for b in blocks(text)] == [
+        "A headline", "CITY — The mayor opened the bridge on Monday.",
+        "\u201cIt took ten years,\u201d she said.", "A section heading",
+        "Traffic will start flowing next week.",
+    ]
+    assert all(text[b.start : b.end] == b.text for b in blocks(text))
+
+
+def test_hard_wrapped_prose_stays_one_paragraph():
+    text = ("Title\n\nThe council met on a wet Tuesday evening to argue\n"
+            "about the budget for the coming year, and the\nsession ran late.\n\n"
+            "A second paragraph that is short.\n")
+    assert [b.text for b in blocks(text)][1].count("\n") == 2
+
+
+def test_a_block_far_longer_than_the_others_gets_a_second_look():
+    wrapped = "\n".join(["several words of one long line that wraps here and continues"] * 20)
+    text = "Title\n\nShort one.\n\nShort two.\n\nShort three.\n\n" + wrapped + "\n"
+    found = blocks(text)
+    assert len(found) == 4 + 20
