@@ -23,14 +23,18 @@ _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 # space, LRM/RLM, bidi embeddings/overrides/isolates, word joiner, BOM. ZWJ/ZWNJ stay: scripts
 # such as Persian need them.
 _INVISIBLE = "\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
-# ESC-introduced sequences are removed whole so their parameters do not survive as text.
+# ESC-introduced sequences are removed whole so their parameters do not survive as text. A
+# string sequence (OSC, DCS, SOS, PM, APC) is removed only with its terminator on the same line:
+# an unterminated one would make a terminal swallow everything up to the next BEL, and the
+# index must not do the same to an article, so only its introducer is dropped.
+_STRING_BODY = r"[^\x00-\x1f\x7f-\x9f]*"
 _ESCAPE_SEQUENCE = re.compile(
-    r"\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC ... BEL/ST (or unterminated)
+    rf"\x1b\]{_STRING_BODY}(?:\x07|\x1b\\|\x9c)"  # OSC ... BEL/ST
+    rf"|\x9d{_STRING_BODY}(?:\x07|\x1b\\|\x9c)"  # C1 OSC
+    rf"|\x1b[PX^_]{_STRING_BODY}(?:\x1b\\|\x9c)"  # DCS, SOS, PM, APC
     r"|\x1b\[[0-?]*[ -/]*[@-~]?"  # CSI
     r"|\x9b[0-?]*[ -/]*[@-~]?"  # C1 CSI
-    r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # C1 OSC
-    r"|\x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?"  # DCS, SOS, PM, APC
-    r"|\x1b[ -/]*[0-~]?"  # other two-byte escapes
+    r"|\x1b[ -/]*[0-~]?"  # other two-byte escapes, and unterminated string introducers
 )
 _DROP = re.compile(f"[{_CONTROL}{_INVISIBLE}]")
 _NEEDS_WORK = re.compile(f"[\r{_CONTROL}{_INVISIBLE}]")

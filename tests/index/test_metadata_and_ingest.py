@@ -164,3 +164,18 @@ def test_discover_reports_an_unreadable_folder_and_keeps_going(tmp_path: Path):
     assert [p.name for p in found if isinstance(p, Path)] == ["ok.txt"]
     assert [(s.path, s.reason) for s in found if isinstance(s, Skipped)] == [
         (str(locked), "folder not readable (permission denied)")]
+
+
+def test_an_unterminated_escape_in_a_text_file_keeps_the_last_paragraph(tmp_path: Path):
+    raw = "A title\n\nFirst paragraph \x1b]0;with a stray escape.\n\nThe last paragraph.\n"
+    article = load_article(tmp_path / "stray.txt", raw.encode())
+    assert [p.text for p in article.paragraphs][-1] == "The last paragraph."
+    first = article.paragraphs[0]
+    assert raw[first.start : first.end].endswith("with a stray escape.")
+
+
+def test_an_unterminated_escape_in_front_matter_keeps_the_closing_fence(tmp_path: Path):
+    raw = "---\ntitle: Stray \x1b]8;;escape\noutlet: Wire\n---\n\nBody here.\n"
+    article = load_article(tmp_path / "stray.md", raw.encode())
+    assert (article.title, article.outlet) == ("Stray 8;;escape", "Wire")
+    assert [p.text for p in article.paragraphs] == ["Body here."]

@@ -61,3 +61,24 @@ def test_any_bytes_decode_or_are_refused_cleanly(data):
     except UndecodableError:
         return
     assert isinstance(text, str)
+
+
+@pytest.mark.parametrize(
+    "introducer", ["\x1b]", "\x9d", "\x1bP", "\x1b_", "\x1b^", "\x1bX"],
+)
+def test_an_unterminated_escape_string_keeps_the_text_after_it(introducer):
+    # A terminal would wait for BEL or ST; the index must not drop the rest of the file.
+    original = f"Title\n\nFirst {introducer}0;half a title\n\nLast paragraph.\n"
+    text = normalise(original).text
+    assert "\x1b" not in text and "\x9d" not in text
+    assert text.endswith("half a title\n\nLast paragraph.\n")
+
+
+def test_a_terminated_escape_string_is_removed_whole_on_its_line():
+    original = "He said\x1b]8;;https://evil.test\x1b\\ hello\x1bPq#0;2\x9c and \x1b]0;t\x07bye.\n"
+    assert normalise(original).text == "He said hello and bye.\n"
+
+
+def test_an_escape_string_never_runs_across_a_line_end():
+    original = "One \x1b]52;c;ZXZp\nTwo\x07 three.\n"
+    assert normalise(original).text == "One 52;c;ZXZp\nTwo three.\n"
