@@ -206,8 +206,10 @@ class BriefingIndex:
 
         Unchanged files (same content hash) are skipped, changed ones replace their paragraphs,
         files gone from a given folder are removed; files that fail keep their previous version.
-        Planning needs no lock, so re-indexing an unchanged corpus never blocks another writer
-        and leaves the index directory untouched.
+        A first plan needs no lock, so re-indexing an unchanged corpus never blocks another
+        writer and leaves the index directory untouched. A plan that has work to do is made
+        again once the writer's lock is held if another writer committed meanwhile: two runs
+        started together on one folder would otherwise both add every file.
         """
         started = time.perf_counter()
         roots = [Path(os.path.abspath(p)) for p in paths]
@@ -215,15 +217,27 @@ class BriefingIndex:
         report = IndexReport()
         with self._ix.searcher() as before:
             plan = _plan(before, roots, report)
-        retag = topics.digest != self.topics.digest
-        if plan.changed or plan.removed or retag:
-            self._write(plan, topics, retag, report, progress, cancel, wait)
+        if plan.changed or plan.removed or topics.digest != self.topics.digest:
+            writer = self._writer(wait)
+            if writer.generation - 1 != plan.generation:  # another writer committed first
+                try:
+                    self._meta = _read_meta(self.directory) or self._meta
+                    self.topics = TopicSet(self._meta.get("topics", {}))
+                    report = IndexReport()
+                    with self._ix.searcher() as before:
+                        plan = _plan(before, roots, report)
+                except BaseException:
+                    _cancel(writer)
+                    raise
+            self._write(writer, plan, topics, report, progress, cancel)
         report.seconds = time.perf_counter() - started
         return report
 
-    def _write(self, plan: _Plan, topics: TopicSet, retag: bool, report: IndexReport,
-               progress: Progress | None, cancel: threading.Event | None, wait: float) -> None:
-        writer = self._writer(wait)
+    def _write(self, writer, plan: _Plan, topics: TopicSet, report: IndexReport,
+               progress: Progress | None, cancel: threading.Event | None) -> None:
+        """Write a plan with the writer (whose lock is held) and commit; the writer is
+        cancelled, its files deleted, on any failure or when nothing changed."""
+        retag = topics.digest != self.topics.digest
         try:
             if retag:
                 report.retagged = self._retag(writer, topics)
@@ -332,9 +346,11 @@ class BriefingIndex:
 
 @dataclass
 class _Plan:
-    """What an update has to do, worked out from content hashes before taking the lock."""
+    """What an update has to do, worked out from content hashes (re-planned under the lock
+    when another writer committed since)."""
 
     roots: list[Path]
+    generation: int = -1  # the commit the plan was made from
     changed: list[tuple[Path, bool]] = field(default_factory=list)  # (path, was indexed)
     removed: list[str] = field(default_factory=list)
     manifests: ManifestCache = field(default_factory=ManifestCache)
@@ -342,7 +358,8 @@ class _Plan:
 
 
 def _plan(before: Searcher, roots: list[Path], report: IndexReport) -> _Plan:
-    plan = _Plan(roots)
+    generation = before.reader().generation()  # None for an index with no segment yet
+    plan = _Plan(roots, 0 if generation is None else generation)
     for found in discover(roots):
         if isinstance(found, Skipped):
             report.failed.append(found)

@@ -3,6 +3,7 @@ Readers and writers in different processes never see a half-written index."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -94,6 +95,27 @@ def test_two_writers_one_waits_or_fails_cleanly(base_index: Path, corpus: Path, 
         assert "Traceback" not in err
     assert any(code == 0 for code, _ in outcomes)
     assert _count(directory) == _count(base_index) + 2 * ARTICLES
+
+
+def test_two_index_runs_at_once_add_each_file_once(base_index: Path, corpus: Path, tmp_path: Path):
+    """Both runs plan before either commits; the second re-plans once it holds the lock, so it
+    finds the first one's files unchanged instead of adding them all again."""
+    directory = tmp_path / "index"
+    shutil.copytree(base_index, directory)
+    env = {**os.environ, "BRIEFING_HOME": str(tmp_path)}
+    command = [sys.executable, "-m", "tui.cli", "index", str(corpus), "--index-dir",
+               str(directory), "--wait", "120", "--json"]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env=env) for _ in range(2)]
+    outcomes = [(r.wait(timeout=300), r.stdout.read(), r.stderr.read()) for r in runs]
+    reports = []
+    for code, out, err in outcomes:
+        assert code == 0 and "Traceback" not in err, err
+        reports.append(json.loads(out))
+    assert sorted((r["added"], r["unchanged"]) for r in reports) == [(0, ARTICLES), (ARTICLES, 0)]
+    assert _count(directory) == _count(base_index) + 2 * ARTICLES
+    with index.BriefingIndex.open(directory) as ix:
+        assert index.search(ix, "item7").total == 2
 
 
 def test_a_reader_never_sees_a_partial_commit(base_index: Path, tmp_path: Path):
