@@ -396,9 +396,60 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
         if claim is not None and asked is not None:
             claim = _after_question(text, claim, asked.end(), end)
         if claim is not None:
+            claim = _widen_cue(text, claim, start, end)
             used.append(cue)
             claims_here.append(claim)
             yield claim
+
+
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?"
+# What annotators count as part of the cue after the verb: the setting ("said in a statement",
+# "wrote on Twitter"), the day ("said Tuesday") and a particle ("warned of", "joked about").
+_CUE_TAIL = re.compile(
+    r"(?:,?\s+(?:in\s+(?:a|an|his|her|their|its)\s+(?:(?:written|joint|brief|separate|"
+    r"prepared|televised|radio|phone|telephone|TV|television|new|recent)\s+)?(?:statement|"
+    r"interview|email|e-mail|press\s+release|speech|tweet|post|letter|op-ed|memo|video|"
+    r"news\s+conference|press\s+conference|conference\s+call|radio\s+interview)s?|"
+    rf"on\s+(?:Twitter|Facebook|Instagram|CNN|MSNBC|Fox(?:\s+News)?)|{_DAYS}|"
+    rf"on\s+{_DAYS}))+(?=[\s,.;:!?”\"]|$)")
+_PARTICLE = re.compile(r"\s+(?:of|about|against)(?=\s+(?![0-9$]))")
+_PARTICLE_VERBS = re.compile(
+    r"(?:said|says|say|warn|warns|warned|joke|jokes|joked|boast|boasts|boasted|write|writes|"
+    r"wrote|ask|asks|asked|talk|talks|talked|spoke|speak|speaks|caution|cautions|cautioned|"
+    r"complain|complains|complained|worried|worries|worry|brag|bragged|brags)")
+_LEADING_ADVERB = re.compile(r"(?:\b(?:also|later|then|now|still|once|again|never|further|"
+                             r"even|previously|repeatedly|often|already|[a-z]+ly)\s+)+$")
+
+
+def _widen_cue(text: str, claim: RawClaim, start: int, end: int) -> RawClaim:
+    """The cue with the words annotators count as part of it: a leading adverb ("also said",
+    "later told"), the setting or day after the verb ("said in a statement", "said Tuesday")
+    and a particle ("said of", "warned against"). Content and source give the words up."""
+    c0, c1 = claim.cue
+    source_end = claim.source[1] if claim.source else start
+    lead = _LEADING_ADVERB.search(text, max(start, source_end, c0 - 40), c0)
+    if lead is not None and lead.group().split()[0] not in LY_NOUNS:
+        c0 = lead.start()
+    tail = _CUE_TAIL.match(text, c1, end)
+    if tail is not None:
+        c1 = tail.end()
+    verb = text[claim.cue[0] : claim.cue[1]].split()[-1]
+    if _PARTICLE_VERBS.fullmatch(verb):
+        particle = _PARTICLE.match(text, c1, end)
+        if particle is not None:
+            c1 = particle.end()
+    if (c0, c1) == claim.cue:
+        return claim
+    content = tuple(_strip_content(text, max(s, c1), e) if s < c1 <= e or s <= c1 < e else (s, e)
+                    for s, e in claim.content)
+    source = claim.source
+    if source is not None and source[0] < c1 and source[1] > claim.cue[1]:
+        source = (max(source[0], c1), source[1])
+        source = _trim(text, *source)
+        while source[1] > source[0] and text[source[0]] in ",;: ":
+            source = (source[0] + 1, source[1])
+    return RawClaim(source, (c0, c1), tuple(c for c in content if c[1] > c[0]),
+                    claim.self_attributed, claim.confidence)
 
 
 def _after_question(text: str, claim: RawClaim, question_end: int, end: int) -> RawClaim | None:
