@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from .limits import MAX_NESTING, bracket_depth
 from .textnorm import clean_line
 
 MANIFEST_NAME = "manifest.toml"
@@ -66,7 +67,7 @@ def metadata_from_mapping(values: dict[str, Any], origin: str) -> Metadata:
     for name in ("title", "outlet", "author", "url"):
         value = values.get(name)
         if value is not None:
-            found[name] = clean_line(str(value))
+            found[name] = clean_line(_scalar(value, name, origin))
     if values.get("date") is not None:
         date = parse_date(values["date"])
         if date is None:
@@ -76,8 +77,20 @@ def metadata_from_mapping(values: dict[str, Any], origin: str) -> Metadata:
     if isinstance(tags, str):
         tags = [t for t in re.split(r"[,;]", tags)]
     if isinstance(tags, (list, tuple)):
-        found["tags"] = tuple(clean_line(str(t)) for t in tags if clean_line(str(t)))
+        cleaned = (clean_line(_scalar(t, "tags", origin)) for t in tags)
+        found["tags"] = tuple(t for t in cleaned if t)
     return Metadata(**found)
+
+
+_SCALARS = (str, int, float, dt.date)
+
+
+def _scalar(value: object, name: str, origin: str) -> str:
+    """A field's value as text. Only scalars: YAML aliases can make a small block a structure
+    whose text is gigabytes long, and no real title is a list."""
+    if isinstance(value, bool) or not isinstance(value, _SCALARS):
+        raise MetadataError(f"{origin}: {name} must be text, not {type(value).__name__}")
+    return str(value)
 
 
 def parse_date(value: object) -> str | None:
@@ -116,7 +129,10 @@ def split_front_matter(text: str, origin: str) -> tuple[Metadata, int]:
         end = close.search(text, len(fence) + 1)
         if end is None:
             raise MetadataError(f"{origin}: front matter opened with {fence} is never closed")
-        values = parser(text[len(fence) + 1 : end.start()], origin)
+        block = text[len(fence) + 1 : end.start()]
+        if bracket_depth(block) > MAX_NESTING:
+            raise MetadataError(f"{origin}: front matter nests brackets more than {MAX_NESTING} deep")
+        values = parser(block, origin)
         body_start = end.end() + 1 if end.end() < len(text) else end.end()
         return metadata_from_mapping(values or {}, origin), body_start
     return Metadata(), 0
@@ -127,6 +143,8 @@ def _yaml(block: str, origin: str) -> Any:
         return yaml.safe_load(block)
     except yaml.YAMLError as exc:
         raise MetadataError(f"{origin}: malformed YAML front matter ({_first_line(exc)})") from None
+    except RecursionError:  # nesting by indentation, which bracket_depth does not see
+        raise MetadataError(f"{origin}: front matter nests more than Python can parse") from None
 
 
 def _toml(block: str, origin: str) -> Any:
@@ -134,6 +152,8 @@ def _toml(block: str, origin: str) -> Any:
         return tomllib.loads(block)
     except tomllib.TOMLDecodeError as exc:
         raise MetadataError(f"{origin}: malformed TOML front matter ({_first_line(exc)})") from None
+    except RecursionError:
+        raise MetadataError(f"{origin}: front matter nests more than Python can parse") from None
 
 
 def _first_line(exc: Exception) -> str:
@@ -146,7 +166,11 @@ def load_manifest(folder: Path) -> dict[str, Metadata]:
     if not path.is_file():
         return {}
     try:
-        tables = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if bracket_depth(text) > MAX_NESTING:
+            raise MetadataError(f"{path}: unreadable manifest (brackets nested more than "
+                                f"{MAX_NESTING} deep)")
+        tables = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise MetadataError(f"{path}: unreadable manifest ({_first_line(exc)})") from None
     return {

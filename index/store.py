@@ -107,7 +107,7 @@ class BriefingIndex:
         self._meta = meta
         self._searcher: Searcher | None = None
         self._lock = threading.RLock()
-        self.topics = TopicSet(meta.get("topics", {}))
+        self.topics = TopicSet(meta.get("topics", {}), skip_refused=True)
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -172,7 +172,7 @@ class BriefingIndex:
             if self._searcher is None:
                 self._searcher = self._ix.searcher()
                 self._meta = _read_meta(self.directory) or self._meta
-                self.topics = TopicSet(self._meta.get("topics", {}))
+                self.topics = TopicSet(self._meta.get("topics", {}), skip_refused=True)
             return self._searcher
 
     def generation(self) -> int:

@@ -29,7 +29,17 @@ from whoosh.qparser import QueryParser
 
 from .analysis import AnalysedText, analyse
 from .errors import BriefingError, QueryError
+from .limits import MAX_NESTING, bracket_depth, parenthesis_depth
 from .schema import build_schema
+
+# A topic is parsed whenever an index is opened and evaluated on every paragraph of a build,
+# so a hostile or mistaken one must be refused before it costs anything: Whoosh's parser is
+# quadratic in a word's length (a 100,000-character word took 76-105 s on every search) and
+# recursive in nesting (5,000 parentheses raised RecursionError).
+MAX_TOPIC_QUERY_CHARS = 2000
+MAX_TOPIC_TERMS = 200
+MIN_TOPIC_PREFIX_CHARS = 3
+MAX_TOPIC_FILE_BYTES = 1024 * 1024
 
 
 class TopicError(BriefingError):
@@ -55,11 +65,21 @@ class Topic:
 class TopicSet:
     """An ordered set of topics with a stable digest, so an index knows when to re-tag."""
 
-    def __init__(self, definitions: Mapping[str, str]) -> None:
+    def __init__(self, definitions: Mapping[str, str], *, skip_refused: bool = False) -> None:
+        """Every topic must pass ``_checked``; with ``skip_refused`` (the topics an index
+        stored, perhaps by an older version or by hand) a refused one is left out and its
+        reason kept in ``refused``, so the index still opens."""
         parser = QueryParser("text", build_schema())
-        self.topics: tuple[Topic, ...] = tuple(
-            Topic(name, query, _checked(name, query, parser)) for name, query in definitions.items()
-        )
+        topics: list[Topic] = []
+        self.refused: list[str] = []
+        for name, query in definitions.items():
+            try:
+                topics.append(Topic(name, query, _checked(name, query, parser)))
+            except TopicError as exc:
+                if not skip_refused:
+                    raise
+                self.refused.append(str(exc))
+        self.topics: tuple[Topic, ...] = tuple(topics)
         self._by_key = {t.name.casefold(): t for t in self.topics}
 
     @property
@@ -91,14 +111,40 @@ class TopicSet:
 
 
 def _checked(name: str, text: str, parser: QueryParser) -> wq.Query:
-    if not name.strip() or "," in name:
-        raise TopicError(f"topic name {name!r} must be non-empty and contain no comma")
+    if not name.strip() or "," in name or len(name) > MAX_TOPIC_QUERY_CHARS:
+        raise TopicError(f"topic name {name[:80]!r} must be non-empty and contain no comma")
+    if len(text) > MAX_TOPIC_QUERY_CHARS:
+        raise TopicError(f"topic {name!r}: query is too long ({len(text):,} characters; "
+                         f"the limit is {MAX_TOPIC_QUERY_CHARS:,})")
+    if parenthesis_depth(text) > MAX_NESTING:
+        raise TopicError(f"topic {name!r}: query nests parentheses more than {MAX_NESTING} deep")
     parsed = parser.parse(text)
     if parsed is wq.NullQuery or not _supported(parsed):
         raise TopicError(
-            f"topic {name!r}: query {text!r} must use words, phrases, prefix*, AND, OR, NOT"
+            f"topic {name!r}: query {_shown(text)} must use words, phrases, prefix*, AND, OR, NOT"
         )
+    leaves = list(_leaves(parsed))
+    if len(leaves) > MAX_TOPIC_TERMS:
+        raise TopicError(f"topic {name!r}: query has {len(leaves):,} words, phrases and "
+                         f"prefixes; the limit is {MAX_TOPIC_TERMS}")
+    short = next((q.text for q in leaves
+                  if isinstance(q, wq.Prefix) and len(q.text) < MIN_TOPIC_PREFIX_CHARS), None)
+    if short is not None:
+        raise TopicError(f"topic {name!r}: prefix {short}* is too short (at least "
+                         f"{MIN_TOPIC_PREFIX_CHARS} letters; it would match nearly every word)")
     return parsed
+
+
+def _shown(text: str) -> str:
+    return repr(text) if len(text) <= 120 else repr(text[:120]) + "…"
+
+
+def _leaves(q: wq.Query):
+    if isinstance(q, (wq.Term, wq.Prefix, wq.Phrase)):
+        yield q
+        return
+    for child in q.children():
+        yield from _leaves(child)
 
 
 def _supported(q: wq.Query) -> bool:
@@ -160,7 +206,14 @@ def _phrase(words: list[str], slop: int, positions: Positions) -> bool:
 
 def load_topic_file(path: Path) -> dict[str, str]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        if path.stat().st_size > MAX_TOPIC_FILE_BYTES:
+            raise TopicError(f"{path}: topic file is too large ({path.stat().st_size:,} bytes; "
+                             f"the limit is {MAX_TOPIC_FILE_BYTES:,})")
+        text = path.read_text(encoding="utf-8")
+        if bracket_depth(text) > MAX_NESTING:
+            raise TopicError(f"{path}: malformed topic file (brackets nested more than "
+                             f"{MAX_NESTING} deep)")
+        data = tomllib.loads(text)
     except OSError as exc:
         raise TopicError(f"{path}: unreadable topic file ({exc.strerror or exc})") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

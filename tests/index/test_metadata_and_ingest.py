@@ -179,3 +179,30 @@ def test_an_unterminated_escape_in_front_matter_keeps_the_closing_fence(tmp_path
     article = load_article(tmp_path / "stray.md", raw.encode())
     assert (article.title, article.outlet) == ("Stray 8;;escape", "Wire")
     assert [p.text for p in article.paragraphs] == ["Body here."]
+
+
+_BOMB = "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 10))
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\nBody.\n", "nests brackets more than 32 deep"),
+        ("+++\ntitle = " + "[" * 5000 + "]" * 5000 + "\n+++\nBody.\n", "nests brackets more than 32 deep"),
+        ("---\na:\n" + "".join(" " * i + "- \n" for i in range(1, 3000, 2)) + "---\nBody.\n",
+         "nests more than Python can parse"),
+        ("---\nl0: &l0 [lol]\n" + _BOMB + "title: *l9\n---\nBody.\n", "title must be text, not list"),
+    ],
+    ids=["yaml brackets", "toml brackets", "yaml indentation", "alias bomb"],
+)
+def test_hostile_front_matter_is_a_skip_reason_not_a_crash(tmp_path: Path, raw: str, reason: str):
+    with pytest.raises(IngestError, match=reason):
+        load_article(tmp_path / "deep.md", raw.encode())
+
+
+def test_a_manifest_nested_too_deep_is_reported(tmp_path: Path):
+    from index.metadata import MetadataError, load_manifest
+
+    (tmp_path / "manifest.toml").write_text('["a.txt"]\ntitle = ' + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(MetadataError, match="nested more than 32 deep"):
+        load_manifest(tmp_path)

@@ -147,3 +147,16 @@ def test_an_index_from_another_version_is_set_aside_and_rebuilt(tmp_path: Path, 
         assert index.search(ix, "Taiwan").total == 3
     assert "another version" in notes[0]
     assert [p.name.split("-")[0] for p in tmp_path.glob("index.outdated-*")] == ["index.outdated"]
+
+
+def test_an_index_whose_stored_topic_is_now_refused_still_opens(tmp_path: Path, seed_copy: Path):
+    from index.store import _read_meta, _write_meta
+
+    directory = tmp_path / "ix"
+    _build(tmp_path, seed_copy).close()
+    meta = _read_meta(directory)
+    meta["topics"]["Slow"] = "a" * 100_000
+    _write_meta(directory, meta)
+    with index.BriefingIndex.open(directory) as ix:
+        assert "Slow" not in ix.topics.names and "Taiwan" in ix.topics.names
+        assert index.search(ix, "taiwan").total == 3

@@ -39,3 +39,38 @@ def test_each_operator_tags_as_the_query_says(text: str, expected: set[str]):
 def test_a_topic_on_another_field_is_refused():
     with pytest.raises(TopicError):
         TopicSet({"Bad": "outlet:hill"})
+
+
+@pytest.mark.parametrize(("query", "reason"), [
+    ("a" * 100_000, "query is too long (100,000 characters"),
+    ("(" * 5000 + "china" + ")" * 5000, "too long"),
+    ("(" * 40 + "china OR taiwan" + ")" * 40, "nests parentheses more than 32 deep"),
+    (" ".join(f"w{i}" for i in range(300)), "300 words, phrases and prefixes"),
+    ("ta*", "prefix ta* is too short"),
+], ids=["long word", "deep and long", "deep", "many words", "short prefix"])
+def test_a_topic_that_would_be_slow_or_too_deep_is_refused_with_its_name(query: str, reason: str):
+    with pytest.raises(TopicError, match=r"topic 'Hostile'") as refused:
+        TopicSet({"Fine": "china", "Hostile": query})
+    assert reason in str(refused.value)
+
+
+def test_a_topic_at_the_limits_is_accepted():
+    deep = "(" * 31 + "china OR taiwan" + ")" * 31
+    many = " OR ".join(f"w{i}" for i in range(200))
+    topics = TopicSet({"Deep": deep, "Many": many, "Phrase": '"human (((((((((((((((((((((((((((((((((( rights"'})
+    assert topics.tag("Taiwan and w7 on human rights") == ("Deep", "Many", "Phrase")
+
+
+def test_stored_topics_that_are_now_refused_are_left_out_with_the_reason():
+    topics = TopicSet({"Fine": "china", "Slow": "a" * 100_000}, skip_refused=True)
+    assert topics.names == ("Fine",)
+    assert len(topics.refused) == 1 and "'Slow'" in topics.refused[0]
+
+
+def test_a_topic_file_nested_too_deep_is_refused_not_a_recursion_error(tmp_path):
+    from index.topics import load_topic_file
+
+    path = tmp_path / "topics.toml"
+    path.write_text("[topics]\nx = " + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(TopicError, match="nested more than 32 deep"):
+        load_topic_file(path)
