@@ -14,11 +14,15 @@ from textual.content import Content
 
 import index
 
+# Each role has its own text attribute, so the roles read apart without colour (a monochrome
+# terminal, NO_COLOR, a colour-blind reader), and its own colour family, picked so the three
+# differ in every built-in theme ($accent and $warning are the same orange in textual-dark).
 ROLE_STYLES = {
-    "source": "bold $accent",
-    "cue": "bold $warning",
-    "content": "italic $success",
+    "source": "bold $text-primary",
+    "cue": "underline $text-warning",
+    "content": "italic $text-success",
 }
+QUOTE_MARKS = "\"“”„‘’‚«»‹›「『"
 MATCH_STYLE = "bold reverse"
 FRAGMENT_CHARS = 180
 KIND_LABELS = {"direct": "direct quote", "indirect": "paraphrase", "mixed": "partial quote"}
@@ -95,7 +99,9 @@ def claim_row(claim: dict[str, Any], outlet: str) -> Content:
               plain(f"in {outlet}" if outlet else "", "dim")]),
     )
     said = _shorten(_one_line(claim.get("content", "")), 220).stylize(ROLE_STYLES["content"])
-    return Content("\n").join([head, Content.assemble("  “", said, "”")])
+    if claim.get("kind") == "direct" and not said.plain.startswith(tuple(QUOTE_MARKS)):
+        said = Content.assemble("“", said, "”")  # a quote whose marks the span left out
+    return Content("\n").join([head, Content.assemble("  ", said)])
 
 
 def meta(hit: index.Hit) -> Content:

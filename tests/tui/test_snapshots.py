@@ -44,3 +44,14 @@ async def _help(pilot: Pilot) -> None:
                          ids=["main", "detail", "article", "help"])
 def test_screens(snap_compare, make_app, size, scenario):
     assert snap_compare(make_app(), terminal_size=size, run_before=scenario)
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "ansi-dark"])
+def test_claim_roles_in_other_themes(snap_compare, make_app, theme):
+    """The roles' styles in a light theme and a 16-colour one (the default is above)."""
+
+    async def scenario(pilot: Pilot) -> None:
+        pilot.app.theme = theme
+        await _claim_selected(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=scenario)
