@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -294,8 +295,13 @@ def _expand(q: wq.Query, searcher: Searcher) -> wq.Query:
             return wq.NullQuery
         reader = searcher.reader()
         field = searcher.schema[q.field()]
-        found = [t if isinstance(t, str) else field.from_bytes(t)
-                 for _, t in q.expanded_terms(reader)]
+        terms = q.expanded_terms(reader)
+        if isinstance(q, wq.TermRange):
+            terms = islice(terms, MAX_RANGE_TERMS + 1)
+        found = [t if isinstance(t, str) else field.from_bytes(t) for _, t in terms]
+        if isinstance(q, wq.TermRange) and len(found) > MAX_RANGE_TERMS:
+            raise QueryError(f"the date range covers more than {MAX_RANGE_TERMS:,} different "
+                             "dates; narrow it")
         if isinstance(q, (wq.Prefix, wq.Wildcard)):
             found.sort(key=lambda t: -reader.doc_frequency(q.field(), t))
             found = found[:MAX_EXPANSIONS]
@@ -307,6 +313,9 @@ def _expand(q: wq.Query, searcher: Searcher) -> wq.Query:
 
 
 MAX_EXPANSIONS = 24
+# Date ranges (the only ranges the query language accepts) keep every date they cover, so a
+# range's cost is capped by refusing one that covers more dates than ~27 years of daily news.
+MAX_RANGE_TERMS = 10_000
 
 
 def _filters(index, searcher, topics, outlets, speakers, since, until) -> wq.Query | None:

@@ -82,12 +82,26 @@ def test_query_language(seed_index, query, expected):
         ("date:[yesterday TO now]", "must look like"),
         ("x" * 600, "too long"),
         ("[", "nothing to search for"),
+        ("date':[ TO z]", "work on dates only"),
+        ("[a TO z]", "work on dates only"),
+        ("title:[a TO z]", "work on dates only"),
+        ("outlet:{a TO b}", "work on dates only"),
     ],
 )
 def test_malformed_queries_give_a_one_line_error(seed_index, query, message):
     with pytest.raises(index.QueryError, match=re.escape(message)) as caught:
         index.search(seed_index, query)
     assert "\n" not in str(caught.value)
+
+
+def test_a_date_range_covering_more_dates_than_the_cap_is_refused(seed_index, monkeypatch):
+    from index import searching
+
+    assert index.search(seed_index, "date:[2021 TO 2022]").total == 28
+    monkeypatch.setattr(searching, "MAX_RANGE_TERMS", 1)
+    assert index.search(seed_index, "date:[2021-02-10 TO 2022]").total == 17
+    with pytest.raises(index.QueryError, match="covers more than 1 different dates"):
+        index.search(seed_index, "date:[2021 TO 2022]")
 
 
 def test_lenient_mode_closes_open_phrases_while_typing(seed_index):
