@@ -238,14 +238,18 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+_CONTENT_LEAD = re.compile(
+    r"(?:(?:on|last|this|in|at|during)\s+[^,.;:“”\"]{1,60}?\s+)?(?:(?=that\s)|:\s+|,\s+)")
+
+
 def _strip_content(text: str, start: int, end: int) -> Span:
-    """Content without surrounding spaces, a trailing period/comma or a leading "that"."""
+    """Content without surrounding spaces or a trailing period/comma; a leading "that" stays
+    (PolNeAR's annotators count the complementiser as part of what was said)."""
     start, end = _trim(text, start, end)
     # "said on Tuesday that …", "said in a statement that …": the time or setting is not content
-    lead = re.match(r"(?:(?:on|last|this|in|at|during)\s+[^,.;:“”\"]{1,60}?\s+)?(?:that|:|,)\s+",
-                    text[start:end])
+    lead = _CONTENT_LEAD.match(text, start, end)
     if lead:
-        start += lead.end()
+        start = lead.end()
     while end > start and text[end - 1] in ".,;: ":
         end -= 1
     return start, end
@@ -526,10 +530,22 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
                                                  r"him|them|it|this|that|these|those)\b)", after))
         if not complement:
             return None
-    content = _strip_content(text, cue[1], content_end)
+    content_start = cue[1]
+    if verb in _TELL:
+        # "told reporters on Friday that …": whom they told is not what they said
+        told = _TOLD_WHOM.match(text, cue[1], content_end)
+        if told is not None:
+            content_start = told.end()
+    content = _strip_content(text, content_start, content_end)
     if content[1] - content[0] < 3:
         return None
     return RawClaim(_tidy_source(text, source), cue, (content,), confidence=0.7)
+
+
+_TELL = {"tell", "tells", "told", "telling", "assure", "assures", "assured", "remind", "reminds",
+         "reminded", "warn", "warns", "warned", "convince", "convinced", "persuade", "persuaded",
+         "inform", "informs", "informed", "promise", "promises", "promised", "notify", "notified"}
+_TOLD_WHOM = re.compile(r"\s+(?:[^\s,.;:“”\"]+\s+){1,7}?(?=that\s)")
 
 
 _LEADING_JUNK = re.compile(r"(?:(?:and|but|or|which|while|after|as|so|then|just|only|when|if|"
