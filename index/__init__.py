@@ -70,6 +70,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "build_index": ("store", "build_index"),
     "configured_topics": ("store", "configured_topics"),
     "open_index": ("store", "open_index"),
+    "json_text": ("textnorm", "json_text"),
     "sanitize_display": ("textnorm", "sanitize_display"),
     "TopicError": ("topics", "TopicError"),
     "TopicSet": ("topics", "TopicSet"),
