@@ -94,7 +94,9 @@ class SearchResult:
     """``total`` counts matching paragraphs (the facets count the same way, so every outlet
     that published a wire copy is counted); ``distinct`` counts them once per copy, as
     ``hits`` lists them. Outlet and speaker facets list the values with most paragraphs first,
-    then by name."""
+    then by name. Values chosen in one filter combine with OR, so a filtered section is counted
+    under the other filters only: its other values stay listed with the paragraphs each would
+    add (ticking The Hill leaves SGH Insight there to tick next)."""
 
     query: str
     total: int
@@ -166,17 +168,20 @@ def search(
         searcher = index.searcher()
         table = doc_table(searcher, index.directory)
         q = _expand(typed, searcher)
+        chosen = {"topic": topics, "outlet": outlets, "speaker": speakers}
         restrict = _filters(index, searcher, topics, outlets, speakers, since, until)
         browsing = isinstance(q, wq.Every)
         try:
-            found = _matches(searcher, table, q, restrict)
+            unfiltered = evaluate(searcher, table, q)
+            found = _restrict(searcher, table, unfiltered, restrict)
             if not len(found) and begun:
                 # "clinton em": "em" is no word yet (a real one, "xi" or "eu", has matches),
                 # so the list keeps the words before it (or all paragraphs) instead of emptying.
                 typed = _without_begun_word(text, lenient)
                 q = _expand(typed, searcher)
                 browsing = isinstance(q, wq.Every)
-                found = _matches(searcher, table, q, restrict)
+                unfiltered = evaluate(searcher, table, q)
+                found = _restrict(searcher, table, unfiltered, restrict)
             if browsing:
                 shown = _first_of_each_copy(table.browse_order(found.ids), table.clusters, limit)
             else:
@@ -184,6 +189,13 @@ def search(
             words = frozenset() if browsing else _words(q, "text")
             hits = _hits(searcher, table, shown, _scores_of(found, shown), highlight_top, words)
             facets = _facet_counts(index, table, found.ids)
+            for facet, values in chosen.items():
+                if values:  # counted as if none of this section were chosen: see SearchResult
+                    others = dict(chosen, **{facet: ()})
+                    wider = _restrict(searcher, table, unfiltered, _filters(
+                        index, searcher, others["topic"], others["outlet"], others["speaker"],
+                        since, until))
+                    facets[facet] = _facet_counts(index, table, wider.ids, only=facet)[facet]
             distinct = int(np.count_nonzero(np.bincount(table.clusters[found.ids])))
         except (UnicodeError, ValueError, TypeError, IndexError) as exc:
             raise QueryError(f"cannot run query {clean_query(text)!r}: {exc}") from None
@@ -201,9 +213,8 @@ def _without_begun_word(text: str, lenient: bool) -> wq.Query:
     return parse_query(text, lenient=lenient, prefix_last=True, drop_begun_word=True)
 
 
-def _matches(searcher: Searcher, table: DocTable, q: wq.Query,
-             restrict: wq.Query | None) -> Matches:
-    found = evaluate(searcher, table, q)
+def _restrict(searcher: Searcher, table: DocTable, found: Matches,
+              restrict: wq.Query | None) -> Matches:
     if restrict is None:
         return found
     allowed = evaluate(searcher, table, _expand(restrict, searcher), found.ids)
@@ -347,15 +358,20 @@ def facet_values(index: BriefingIndex, facet: str) -> list[str]:
         return facet_names(index.searcher(), FACET_FIELDS[facet])
 
 
-def _facet_counts(index: BriefingIndex, table: DocTable,
-                  ids: np.ndarray) -> dict[str, dict[str, int]]:
-    """Per-value counts for the matched documents: array lookups, no per-match Python."""
+def _facet_counts(index: BriefingIndex, table: DocTable, ids: np.ndarray,
+                  only: str | None = None) -> dict[str, dict[str, int]]:
+    """Per-value counts for the matched documents (of every facet, or ``only`` one): array
+    lookups, no per-match Python."""
     names = {t.lower(): t for t in index.topics.names}
     counts: dict[str, dict[str, int]] = {}
     for facet, by_value in table.masks.items():
+        if only not in (None, facet):
+            continue
         counted = {(names.get(v, v) if facet == "topic" else v): int(np.count_nonzero(mask[ids]))
                    for v, mask in by_value.items()}
         counts[facet] = _ordered(counted)
+    if only not in (None, "speaker"):
+        return counts
     speaker_names, docs, codes = table.speakers
     matched = np.zeros(table.size, dtype=bool)
     matched[ids] = True

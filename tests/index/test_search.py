@@ -36,6 +36,19 @@ def test_several_topics_are_ored(seed_index):
     assert climate and myanmar and both == climate + myanmar - 0
 
 
+def test_a_filtered_section_is_counted_without_its_own_selection(seed_index):
+    """Values of one filter OR together, so each section's counts say what a value would add;
+    the other sections count the filtered matches."""
+    result = index.search(seed_index, "Taiwan", outlets=["The Hill"])
+    assert {h.outlet for h in result.hits} == {"The Hill"}
+    assert result.facets["outlet"] == {"SGH Insight": 2, "The Hill": 1}
+    alone = index.search(seed_index, "Taiwan", outlets=["The Hill"], topics=["Taiwan"])
+    assert alone.facets["topic"] == index.search(seed_index, "Taiwan",
+                                                 outlets=["The Hill"]).facets["topic"]
+    assert alone.facets["outlet"] == index.search(seed_index, "Taiwan",
+                                                  topics=["Taiwan"]).facets["outlet"]
+
+
 def test_page_furniture_is_not_indexed(seed_index):
     for query in ('"most popular"', '"load more"', '"back to list"', '"comment section"'):
         assert index.search(seed_index, query).total == 0

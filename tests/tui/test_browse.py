@@ -170,6 +170,29 @@ async def test_filter_counts_follow_the_query(make_app):
         assert counts == {"SGH Insight": 2, "The Hill": 1}
 
 
+async def test_a_second_outlet_can_be_ticked_after_the_first(make_app):
+    """OR within a section: ticking The Hill keeps SGH Insight listed, with what it would add."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "Taiwan")
+        pane = filters(pilot)
+        pane.focus()
+        pane.highlighted = _position(pane, "outlet", "The Hill")
+        await pilot.press("space")
+        await settle(pilot)
+        assert {h.outlet for h in results(pilot).hits} == {"The Hill"}
+        counts = {r.label: (r.count, r.chosen) for r in pane.rows
+                  if r.facet == "outlet" and not r.heading}
+        assert counts == {"SGH Insight": (2, False), "The Hill": (1, True)}
+        pane.highlighted = _position(pane, "outlet", "SGH Insight")
+        await pilot.press("space")
+        await settle(pilot)
+        assert pane.selected["outlet"] == ["The Hill", "SGH Insight"]
+        assert {h.outlet for h in results(pilot).hits} == {"The Hill", "SGH Insight"}
+        assert results(pilot).total == 3
+
+
 async def test_s_filters_by_the_selected_claims_speaker(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -6,6 +6,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tui.widgets.detail_panel import ClaimList
+from tui.widgets.filter_list import FilterList
 
 from .conftest import settle, type_query
 
@@ -39,9 +40,21 @@ async def _help(pilot: Pilot) -> None:
     await settle(pilot)  # the screen behind keeps loading its detail panel
 
 
+async def _two_outlets(pilot: Pilot) -> None:
+    """OR within a section: The Hill ticked, SGH Insight still listed to tick."""
+    await _search_taiwan(pilot)
+    pane = pilot.app.screen.query_one(FilterList)
+    pane.focus()
+    pane.highlighted = next(i for i, r in enumerate(pane.rows)
+                            if (r.facet, r.label, r.heading) == ("outlet", "The Hill", False))
+    await pilot.press("space")
+    await settle(pilot)
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("scenario", [_search_taiwan, _claim_selected, _article, _help],
-                         ids=["main", "detail", "article", "help"])
+@pytest.mark.parametrize("scenario", [_search_taiwan, _claim_selected, _article, _help,
+                                      _two_outlets],
+                         ids=["main", "detail", "article", "help", "or-filter"])
 def test_screens(snap_compare, make_app, size, scenario):
     assert snap_compare(make_app(), terminal_size=size, run_before=scenario)
 
