@@ -17,7 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import index  # noqa: E402
-from index.stories import StoryArticle, article_terms, group  # noqa: E402
+from index.ledger import article_record  # noqa: E402
+from index.stories import StoryArticle, group  # noqa: E402
 
 
 def pairs(groups: list[list[str]]) -> set[tuple[str, str]]:
@@ -49,8 +50,8 @@ def main() -> int:
     with open(args.corpus / "stories.tsv", encoding="utf-8") as handle:
         gold = {Path(row["file"]).stem: row["story"] for row in csv.DictReader(handle, delimiter="\t")}
     articles, _failed = index.extract_claims([args.corpus / "text"])
-    found = group([StoryArticle(Path(a.path).stem, a.date,
-                                article_terms(a.title, (p.text for p in a.paragraphs)))
+    # The words the index keeps for each article (its 150 most frequent), as the ledger groups.
+    found = group([StoryArticle(Path(a.path).stem, a.date, article_record(a).terms)
                    for a in articles])
     gold_groups: dict[str, list[str]] = {}
     for k, s in gold.items():

@@ -32,6 +32,8 @@ from .adding import add_document
 from .claims import unify_speakers
 from .errors import IndexBusy, IndexDamaged, IndexMissing, IndexOutdated
 from .frequent import write_frequent
+from .ledger import article_record
+from .ledgerfile import update as update_ledger
 from .ingest import IngestError, ManifestCache, discover, file_digest, read_bytes
 from .models import Article, Skipped
 from .neardup import Clusters
@@ -244,6 +246,7 @@ class BriefingIndex:
             with self._ix.searcher() as before:
                 known = set(facet_names(before, "speaker_name"))
                 clusters = Clusters(lambda: _indexed_sketches(before))
+                records = []  # the claim ledger's records of the written articles
                 for batch in self._load_changed(before, plan, topics, report, progress, cancel):
                     unified = unify_speakers([p.article for p, _ in batch], known=known)
                     for article, (parsed, previous) in zip(unified, batch, strict=True):
@@ -253,6 +256,7 @@ class BriefingIndex:
                         else:
                             report.added += 1
                         report.paragraphs += _write_article(writer, article, parsed, clusters)
+                        records.append(article_record(article))
                         known.update(c.speaker for c in article.claims)
             for path in plan.removed:
                 writer.delete_by_term("path", path)
@@ -272,6 +276,9 @@ class BriefingIndex:
                               files=_segment_files(self.directory))
             _write_meta(self.directory, self._meta)
             self.topics = topics
+            # A ledger that fails to write is rebuilt from the index on first use.
+            with contextlib.suppress(OSError):
+                update_ledger(self.directory, records, plan.removed, self._meta["generation"])
         except BaseException:
             if not writer.is_closed:
                 _cancel(writer)
@@ -484,7 +491,7 @@ def _write_meta(directory: Path, meta: dict[str, Any]) -> None:
     os.replace(tmp, directory / META_FILE)
 
 
-_DEBRIS = re.compile(r"^(?:_MAIN_\d+\.toc\.[\d.]+|\.briefing\.json\.\d+\.tmp|\.frequent-\d+\.\w+\.\d+\.tmp)$")
+_DEBRIS = re.compile(r"^(?:_MAIN_\d+\.toc\.[\d.]+|\.briefing\.json\.\d+\.tmp|\.ledger\.json\.\d+\.tmp|\.frequent-\d+\.\w+\.\d+\.tmp)$")
 
 
 def _sweep_debris(directory: Path) -> None:

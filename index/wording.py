@@ -18,8 +18,9 @@ from difflib import SequenceMatcher
 
 # A word: letters/digits with inner apostrophes, hyphens, dots or commas (numbers like 1,200).
 _WORD = re.compile(r"[^\W_]+(?:[’'.,\-][^\W_]+)*")
-# Marked cuts and insertions: an ellipsis or a bracketed editorial insertion.
-_CUT = re.compile(r"\[[^\]]*\]|\.\s?\.\s?\.|…")
+# Marked cuts and insertions: an ellipsis, or an editorial insertion in brackets or (inside a
+# quotation) parentheses: "now it looks like (Libyan strongman Muammar) al-Qaddafi".
+_CUT = re.compile(r"\[[^\]]*\]|\([^)]*\)|\.\s?\.\s?\.|…")
 _NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
@@ -94,10 +95,12 @@ def compare(version: Sequence[Sequence[str]], reference: Sequence[str]) -> list[
     return changes
 
 
-def shared_words(a: Sequence[str], b: Sequence[str]) -> int:
-    """How many words two quotations share in order (the matched blocks of their alignment)."""
+def shared_words(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
+    """How many words two quotations share in order (the matched runs of two or more words of
+    their alignment), and the longest such run."""
     matcher = SequenceMatcher(None, list(a), list(b), autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks() if block.size >= 2)
+    sizes = [block.size for block in matcher.get_matching_blocks() if block.size >= 2]
+    return sum(sizes), max(sizes, default=0)
 
 
 def numbers_in(changes: Sequence[Change]) -> bool:

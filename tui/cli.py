@@ -13,7 +13,7 @@ from pathlib import Path
 
 import index
 
-from . import output
+from . import ledger_cli, output
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("speakers", parents=[common], help="speakers with claim counts per outlet")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=_run_speakers)
+
+    ledger_cli.add_parsers(sub, common, _run_ledger, _run_stories)
 
     p = sub.add_parser("stats", parents=[common], help="what the index holds")
     p.add_argument("--json", action="store_true")
@@ -246,6 +248,25 @@ def _run_claims(args: argparse.Namespace) -> int:
 def _run_speakers(args: argparse.Namespace) -> int:
     with open_for_reading(args) as ix:
         output.print_speakers(index.speaker_counts(ix), as_json=args.json)
+    return 0
+
+
+def _run_ledger(args: argparse.Namespace) -> int:
+    with open_for_reading(args) as ix:
+        if args.profile:
+            titles = {s.id: s.title for s in index.list_stories(ix)}
+            ledger_cli.print_profiles(index.sourcing_profiles(ix), titles, as_json=args.json)
+            return 0
+        clusters = index.ledger_clusters(
+            ix, args.query, topics=args.topic, outlets=args.outlet, speakers=args.speaker,
+            since=args.since, until=args.until, flags=args.flag, story=args.story)
+    ledger_cli.print_clusters(clusters, as_json=args.json)
+    return 0
+
+
+def _run_stories(args: argparse.Namespace) -> int:
+    with open_for_reading(args) as ix:
+        ledger_cli.print_stories(index.list_stories(ix), as_json=args.json)
     return 0
 
 

@@ -6,6 +6,7 @@ passes ``sanitize_display`` so no escape sequence reaches the terminal.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -36,8 +37,7 @@ def note(message: str) -> None:
 
 
 def emit_json(value: Any) -> None:
-    """One JSON document per line, with controls and bidi characters escaped."""
-    sys.stdout.write(index.json_text(value) + "\n")
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
 
 
 def progress() -> Callable[[int, int, str], None]:

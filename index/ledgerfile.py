@@ -1,0 +1,233 @@
+"""The claim ledger kept with the index, and kept up to date with it.
+
+Every commit that adds, changes or removes articles updates ``ledger.json`` beside the index:
+the changed articles' records replace their old ones, stories are regrouped (cheap: word
+vectors only), and claims are clustered again only in the stories whose set of articles
+changed — a new article joins the clusters of its story, a removed one leaves them, and every
+other story keeps its clusters as they were. The file records the index generation it matches;
+a ledger missing or behind the index (an index made before the ledger existed, a crash between
+the index's commit and the ledger's write) is rebuilt from the index's stored paragraphs and
+claims on first use.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import threading
+import weakref
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from .ledger import (
+    Cluster,
+    LedgerArticle,
+    LedgerClaim,
+    article_record,
+    cluster_story,
+    describe,
+    sourcing_profile,
+    story_id,
+)
+from .models import TITLE_PARAGRAPH, Article, Claim, Paragraph
+from .stories import StoryArticle, group
+
+LEDGER_FILE = "ledger.json"
+FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles reporting one event: ``articles`` by date."""
+
+    id: str
+    title: str
+    articles: tuple[LedgerArticle, ...]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a.outlet for a in self.articles))
+
+
+class Ledger:
+    """Stories and claim clusters of one index generation (read-only once made)."""
+
+    def __init__(self, generation: int, articles: dict[str, LedgerArticle],
+                 stories: list[list[str]], clusters: dict[str, list[list[tuple[str, int]]]]) -> None:
+        self.generation = generation
+        self.articles = articles
+        self.story_paths = stories
+        self.cluster_refs = clusters
+        self.stories: list[Story] = []
+        self.clusters: list[Cluster] = []
+        by_doc: dict[tuple[str, int, int], Cluster] = {}
+        for paths in stories:
+            members = tuple(articles[p] for p in paths)
+            sid = story_id(paths)
+            self.stories.append(Story(sid, members[0].title, members))
+            outlets = {m.outlet for m in members}
+            for refs in clusters.get(sid, []):
+                claims = [articles[p].claims[i] for p, i in refs]
+                cluster = describe(sid, claims, outlets)
+                self.clusters.append(cluster)
+                for claim in claims:
+                    by_doc[claim.key] = cluster
+        self._by_claim = by_doc
+        self._story_of = {a.doc: s for s in self.stories for a in s.articles}
+
+    def cluster_of(self, claim: LedgerClaim) -> Cluster | None:
+        return self._by_claim.get(claim.key)
+
+    def clusters_at(self, doc: str, paragraph: int) -> list[Cluster]:
+        """The clusters holding a claim in this paragraph of this document (file stem)."""
+        found = {c.id: c for key, c in self._by_claim.items() if key[0] == doc and key[1] == paragraph}
+        return list(found.values())
+
+    def story_of(self, doc: str) -> Story | None:
+        return self._story_of.get(doc)
+
+    def profile_by_outlet(self) -> dict[str, dict[str, float]]:
+        """Sourcing profile per outlet: shares of its claims by speaker kind."""
+        claims: dict[str, list[LedgerClaim]] = {}
+        for article in self.articles.values():
+            claims.setdefault(article.outlet, []).extend(article.claims)
+        return {outlet: sourcing_profile(c) for outlet, c in sorted(claims.items())}
+
+    def profile_by_story(self) -> dict[str, dict[str, float]]:
+        return {s.id: sourcing_profile(c for a in s.articles for c in a.claims) for s in self.stories}
+
+    def to_state(self) -> dict[str, Any]:
+        return {"format": FORMAT, "generation": self.generation,
+                "articles": [_article_json(a) for a in self.articles.values()],
+                "stories": self.story_paths,
+                "clusters": {k: [[list(r) for r in refs] for refs in v] for k, v in self.cluster_refs.items()}}
+
+
+def build(generation: int, articles: dict[str, LedgerArticle],
+          previous: Ledger | None = None) -> Ledger:
+    """Group stories and cluster claims; stories unchanged since ``previous`` keep its clusters."""
+    stories = group([StoryArticle(a.path, a.date, a.terms) for a in articles.values()])
+    kept: dict[frozenset[str], tuple[str, list[list[tuple[str, int]]]]] = {}
+    if previous is not None:
+        for paths in previous.story_paths:
+            sid = story_id(paths)
+            kept[frozenset(paths)] = (sid, previous.cluster_refs.get(sid, []))
+    clusters: dict[str, list[list[tuple[str, int]]]] = {}
+    for paths in stories:
+        sid = story_id(paths)
+        old = kept.get(frozenset(paths))
+        if old is not None and old[0] == sid:
+            clusters[sid] = old[1]
+            continue
+        members = [articles[p] for p in paths]
+        index_of = {c.key: (a.path, i) for a in members for i, c in enumerate(a.claims)}
+        found = [[index_of[c.key] for c in group_] for group_ in cluster_story(members)]
+        if found:
+            clusters[sid] = found
+    return Ledger(generation, articles, stories, clusters)
+
+
+def update(directory: Path, added: Iterable[LedgerArticle], removed: Iterable[str],
+           generation: int) -> Ledger:
+    """Apply one commit's changes to the ledger on disk (``removed``: paths gone or replaced)."""
+    previous = _read(directory)
+    articles = dict(previous.articles) if previous is not None else {}
+    for path in removed:
+        articles.pop(path, None)
+    for record in added:
+        articles[record.path] = record
+    ledger = build(generation, articles, previous)
+    write(directory, ledger)
+    return ledger
+
+
+def write(directory: Path, ledger: Ledger) -> None:
+    tmp = directory / f".{LEDGER_FILE}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(ledger.to_state(), ensure_ascii=False, separators=(",", ":")),
+                   encoding="utf-8")
+    os.replace(tmp, directory / LEDGER_FILE)
+
+
+def _read(directory: Path) -> Ledger | None:
+    try:
+        state = json.loads((directory / LEDGER_FILE).read_text(encoding="utf-8"))
+        if state.get("format") != FORMAT:
+            return None
+        articles = {a["path"]: _article_from_json(a) for a in state["articles"]}
+        clusters = {k: [[(p, i) for p, i in refs] for refs in v] for k, v in state["clusters"].items()}
+        return Ledger(state["generation"], articles, state["stories"], clusters)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+_cache: weakref.WeakKeyDictionary[Any, Ledger] = weakref.WeakKeyDictionary()
+_cache_lock = threading.Lock()
+
+
+def load(ix: Any) -> Ledger:
+    """The ledger of an open index's latest commit: from ``ledger.json`` when it matches the
+    index generation, else rebuilt from the stored paragraphs (and saved when possible)."""
+    generation = ix.generation()
+    with _cache_lock:
+        cached = _cache.get(ix)
+    if cached is not None and cached.generation == generation:
+        return cached
+    ledger = _read(ix.directory)
+    if ledger is None or ledger.generation != generation:
+        with ix.lock:
+            articles = {a.path: article_record(a) for a in _stored_articles(ix.searcher())}
+        ledger = build(generation, articles, ledger)
+        with contextlib.suppress(OSError):
+            write(ix.directory, ledger)
+    with _cache_lock:
+        _cache[ix] = ledger
+    return ledger
+
+
+def _stored_articles(searcher: Any) -> Iterator[Article]:
+    """Articles as the index stored them: paragraphs with offsets, claims with spans."""
+    docs: dict[str, list[dict[str, Any]]] = {}
+    for stored in searcher.all_stored_fields():
+        docs.setdefault(stored["path"], []).append(stored)
+    for path, paragraphs in docs.items():
+        paragraphs.sort(key=lambda d: d.get("paragraph", 0))
+        first = paragraphs[0]
+        body_start = first.get("start", 0)
+        claims: list[Claim] = []
+        for d in paragraphs:
+            for c in json.loads(d.get("claims") or "[]"):
+                spans = tuple(tuple(s) for s in c["content_spans"])
+                number = d["paragraph"]
+                if number == 1 and spans and spans[0][0] < body_start:
+                    number = TITLE_PARAGRAPH
+                claims.append(Claim(
+                    speaker=c["speaker"], kind=c["kind"], cue=c["cue"], content=c["content"],
+                    source_text=c["source_text"], paragraph=number,
+                    source_spans=tuple(tuple(s) for s in c["source"]),
+                    cue_spans=tuple(tuple(s) for s in c["cue_spans"]), content_spans=spans,
+                    confidence=c.get("confidence", 1.0)))
+        yield Article(
+            id=first.get("article_id", ""), path=path, file_hash=first.get("file_hash", ""),
+            title=first.get("title", ""), outlet=first.get("outlet_name", ""),
+            author=first.get("author", ""), date=first.get("date", ""), url=first.get("url", ""),
+            tags=(), claims=tuple(claims),
+            paragraphs=tuple(Paragraph(d["paragraph"], d.get("start", 0), d.get("end", 0), d["text"],
+                                       bool(d.get("heading"))) for d in paragraphs),
+        )
+
+
+def _article_json(article: LedgerArticle) -> dict[str, Any]:
+    data = asdict(article)
+    data["claims"] = [asdict(c) for c in article.claims]
+    return data
+
+
+def _article_from_json(data: dict[str, Any]) -> LedgerArticle:
+    claims = tuple(
+        LedgerClaim(**{**c, **{k: tuple(tuple(s) for s in c[k]) for k in ("source", "cue", "content", "quote")},
+                       "quote_text": tuple(c["quote_text"])})
+        for c in data["claims"])
+    return LedgerArticle(**{**data, "claims": claims})

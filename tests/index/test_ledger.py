@@ -1,0 +1,163 @@
+"""The claim ledger on small invented stories: three outlets quote one statement, one with a
+changed number, a dropped negation and another speaker; one covers the story without it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import index
+from index.ledgerfile import LEDGER_FILE
+
+MANIFEST = """
+["planet.txt"]
+title = "Senate tax bill advances"
+outlet = "Daily Planet"
+date = "2024-03-01"
+
+["post.txt"]
+title = "Tax bill moves ahead in Senate"
+outlet = "Morning Post"
+date = "2024-03-02"
+
+["star.txt"]
+title = "Senate advances Doe tax bill"
+outlet = "Evening Star"
+date = "2024-03-02"
+
+["ledger.txt"]
+title = "Doe tax bill clears Senate committee"
+outlet = "City Ledger"
+date = "2024-03-03"
+
+["zoo.txt"]
+title = "Zoo welcomes panda cubs"
+outlet = "Morning Post"
+date = "2024-03-02"
+"""
+
+ARTICLES = {
+    "planet.txt": [
+        "Senate tax bill advances",
+        "The Senate tax bill sponsored by Senator Jane Doe advanced on Monday after a committee vote on families and the deficit.",
+        "\"The bill will cut taxes for 20 million families and it will not raise the deficit,\" Senator Jane Doe said on Monday.",
+        "\"This is a good day for working families across the country,\" Doe said.",
+    ],
+    "post.txt": [
+        "Tax bill moves ahead in Senate",
+        "Senator Jane Doe's tax bill moved ahead in the Senate on Monday after a committee vote on families and the deficit.",
+        "\"The bill will cut taxes for 30 million families and it will raise the deficit,\" a Senate aide said on Monday.",
+    ],
+    "star.txt": [
+        "Senate advances Doe tax bill",
+        "A Senate committee advanced the tax bill of Senator Jane Doe on Monday in a vote on families and the deficit.",
+        "Doe called it \"a good day for working families across the country.\"",
+    ],
+    "zoo.txt": [
+        "Zoo welcomes panda cubs",
+        "The city zoo welcomed two panda cubs born overnight, keepers said, and visitors lined up at the gates.",
+    ],
+}
+LATE = [
+    "Doe tax bill clears Senate committee",
+    "Senator Jane Doe's tax bill cleared the Senate committee after Monday's vote on families and the deficit.",
+    "\"The bill will cut taxes for 20 million families and it will not raise the deficit,\" Doe said.",
+]
+
+
+def _write(folder: Path, name: str, paragraphs: list[str]) -> None:
+    (folder / name).write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+
+
+def write_corpus(folder: Path) -> Path:
+    """The invented story's articles and their manifest in ``folder``."""
+    folder.mkdir()
+    (folder / "manifest.toml").write_text(MANIFEST, encoding="utf-8")
+    for name, paragraphs in ARTICLES.items():
+        _write(folder, name, paragraphs)
+    return folder
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "articles")
+
+
+def _statement(clusters: list[index.LedgerCluster], words: str) -> index.LedgerCluster:
+    found = [c for c in clusters if words in c.statement.lower()]
+    assert len(found) == 1, [c.statement for c in clusters]
+    return found[0]
+
+
+def test_one_statement_three_ways_is_one_cluster_with_every_flag(corpus: Path, tmp_path: Path) -> None:
+    with index.build_index(tmp_path / "ix", [corpus]) as ix:
+        stories = index.list_stories(ix)
+        grouped = sorted(sorted(a.doc for a in s.articles) for s in stories)
+        assert grouped == [["planet", "post", "star"], ["zoo"]]
+        clusters = index.ledger_clusters(ix)
+        taxes = _statement(clusters, "cut taxes")
+        assert [(c.outlet, c.speaker, c.speaker_kind) for c in taxes.claims] == [
+            ("Daily Planet", "Jane Doe", "named"),
+            ("Morning Post", "Senate aide", "anonymous"),
+        ]
+        assert [c.outlet for c in taxes.first] == ["Daily Planet"]
+        assert taxes.first_certainty == "day"
+        assert taxes.flags == {"speaker_differs": True, "wording_differs": True,
+                               "numbers_differ": True, "negation_differs": True}
+        assert taxes.missing_from == ("Evening Star",)
+        changes = {(c.op, c.ref, c.got) for c in taxes.changes["post"]}
+        assert changes == {("changed", ("20",), ("30",)), ("dropped", ("not",), ())}
+
+        # A shorter excerpt of the same words, by the same speaker: no flag.
+        good_day = _statement(clusters, "good day")
+        assert {c.outlet for c in good_day.claims} == {"Daily Planet", "Evening Star"}
+        assert not any(good_day.flags.values())
+        assert good_day.missing_from == ("Morning Post",)
+
+        assert index.ledger_clusters(ix, "deficit", flags=["numbers"]) == [taxes]
+        assert index.ledger_clusters(ix, "panda") == []
+        notes = index.paragraph_notes(ix, f"{_article_id(ix, 'post')}-2")
+        assert [(n.first_reported_by, n.also_in) for n in notes] == [(("Daily Planet",), ("Daily Planet",))]
+        assert notes[0].credits == (("Daily Planet", "Jane Doe"), ("Morning Post", "Senate aide"))
+
+
+def _article_id(ix: index.BriefingIndex, doc: str) -> str:
+    return next(a.article_id for a in index.load_ledger(ix).articles.values() if a.doc == doc)
+
+
+def test_a_new_article_joins_its_cluster_and_a_removed_one_leaves(corpus: Path, tmp_path: Path) -> None:
+    directory = tmp_path / "ix"
+    with index.build_index(directory, [corpus]) as ix:
+        before = _statement(index.ledger_clusters(ix), "cut taxes")
+    _write(corpus, "ledger.txt", LATE)
+    with index.BriefingIndex.open(directory) as ix:
+        ix.update([corpus])
+        state = json.loads((directory / LEDGER_FILE).read_text(encoding="utf-8"))
+        assert state["generation"] == ix.generation()  # written with the commit, not rebuilt
+        joined = _statement(index.ledger_clusters(ix), "cut taxes")
+        assert [c.outlet for c in joined.claims] == ["Daily Planet", "Morning Post", "City Ledger"]
+        assert joined.reference == "planet"  # two of three say "20 ... will not"
+        assert "planet" not in joined.changes and "ledger" not in joined.changes
+        assert joined.first == before.first
+    (corpus / "planet.txt").unlink()
+    with index.BriefingIndex.open(directory) as ix:
+        ix.update([corpus])
+        left = _statement(index.ledger_clusters(ix), "cut taxes")
+        assert [c.outlet for c in left.claims] == ["Morning Post", "City Ledger"]
+        assert [c.outlet for c in left.first] == ["Morning Post"]
+        assert "good day" not in " ".join(c.statement.lower() for c in index.ledger_clusters(ix))
+
+
+def test_a_ledger_missing_or_behind_the_index_is_rebuilt_from_it(corpus: Path, tmp_path: Path) -> None:
+    directory = tmp_path / "ix"
+    index.build_index(directory, [corpus]).close()
+    expected = json.loads((directory / LEDGER_FILE).read_text(encoding="utf-8"))
+    (directory / LEDGER_FILE).unlink()
+    with index.BriefingIndex.open(directory) as ix:
+        clusters = index.ledger_clusters(ix)
+        assert {c.id for c in clusters} == {
+            c.id for c in index.load_ledger(ix).clusters} and len(clusters) == 2
+    rebuilt = json.loads((directory / LEDGER_FILE).read_text(encoding="utf-8"))
+    assert rebuilt["stories"] == expected["stories"] and rebuilt["clusters"] == expected["clusters"]
