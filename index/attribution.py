@@ -259,9 +259,33 @@ def extract(text: str, start: int, end: int) -> list[RawClaim]:
     """Attributions in one paragraph ``text[start:end]``."""
     quoted = quotes(text, start, end)
     claims: list[RawClaim] = []
+    continued: int | None = None  # a claim whose quote the next sentence may carry on
     for s_start, s_end in sentences(text, start, end, quoted):
-        claims.extend(_sentence_claims(text, s_start, s_end, quoted))
+        found = list(_sentence_claims(text, s_start, s_end, quoted))
+        more = next((q for q in quoted if q[0] == s_start), None) if continued is not None else None
+        if not found and more is not None:
+            # “We will win,” she said. “Nobody doubts it.” “Not one of us.”: quotations with no
+            # cue of their own are the rest of what she said.
+            claim = claims[continued]
+            claims[continued] = RawClaim(claim.source, claim.cue,
+                                         (*claim.content, _strip_content(text, *more)),
+                                         claim.self_attributed, claim.confidence)
+            continue
+        continued = None
+        if found and _ends_in_quote(found[-1], quoted):
+            continued = len(claims) + len(found) - 1
+        claims.extend(found)
     return claims
+
+
+def _ends_in_quote(claim: RawClaim, quoted: list[Span]) -> bool:
+    """``“…,” she said.`` / ``She said: “…”``: the claim's words end in a quotation, so a
+    quotation opening the next sentence, with no cue of its own, is more of them."""
+    last = claim.content[-1] if claim.content else None
+    if last is None:
+        return False
+    quote = next((q for q in quoted if q[0] <= last[0] and last[1] <= q[1]), None)
+    return quote is not None
 
 
 _HEADLINE = re.compile(

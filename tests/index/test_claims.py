@@ -158,7 +158,8 @@ def _said(claims) -> list[tuple[str, str, str]]:
 def test_newspaper_double_apostrophe_quotes():
     claims = _claims("Title\n\nMike Huckabee said he was ready. ''You'd have to be insane,'' he said. "
                      "''It's a good thing.''\n")
-    assert ("Mike Huckabee", "said", "''You'd have to be insane,''") in _said(claims)
+    # the next sentence's quotation has no cue: it is the rest of what he said
+    assert ("Mike Huckabee", "said", "''You'd have to be insane,'' … ''It's a good thing.''") in _said(claims)
 
 
 def test_a_described_source_between_quote_and_cue():
@@ -467,3 +468,13 @@ def test_cue_keeps_its_adverb_setting_day_and_particle():
         ("the treasurer", "said of", "“It is a fine plan,”"),
         ("The inspector", "warned against", "any delay in the repairs"),
     ]
+
+
+def test_quotes_after_the_cue_sentence_are_more_of_the_same_claim():
+    claims = _claims("Title\n\n“The pool will open in June,” the manager said. “We have hired "
+                     "six lifeguards. Nobody will swim alone.” “It is the best season yet.”\n\n"
+                     "“Prices will rise,” the baker said. “Flour costs more,” her partner added.")
+    assert [(c.source_text, len(c.content_spans)) for c in claims] == [
+        ("the manager", 3), ("the baker", 1), ("her partner", 1)]
+    assert claims[0].content.endswith("“It is the best season yet.”")
+    assert "six lifeguards. Nobody will swim alone." in claims[0].content
