@@ -8,20 +8,28 @@
   Department" → "State Department"; "Secretary Blinken" → "Blinken");
 * a bare surname becomes the article's full name for it ("Blinken" → "Antony Blinken"), and
   ``SpeakerNames`` merges spellings across the corpus ("Tony Blinken" → "Antony Blinken");
-* anonymous sources keep their description ("senior official in Beijing");
+* anonymous sources and other descriptions keep their words, made particular to the article
+  ("senior official in Beijing (SGH Insight, 2021-02-10)");
 * "our understanding is …" is the outlet itself.
+
+``speakers.py`` holds the rules for names, kinds and merging across articles.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from . import speakers
 from .attribution import RawClaim, extract, headline, quotes
 from .models import TITLE_PARAGRAPH, Article, Claim
+from .speakers import SpeakerNames, full_names as _full_names
 from .textnorm import NormalisedText
+
+__all__ = ["SpeakerNames", "attach", "canonical_description", "claim_record", "unify_speakers"]
 
 _TITLES = re.compile(
     r"^(?:(?:u\.?s\.?|us|american|chinese|former|then|deputy|acting|vice|senior|top|state|"
@@ -29,7 +37,12 @@ _TITLES = re.compile(
     r"minister|foreign\s+minister|director|chairman|chairwoman|chair|senator|sen\.|rep\.|gov\.|"
     r"governor|mayor|ambassador|general|gen\.|mr\.?|mrs\.?|ms\.?|dr\.?|judge|justice|"
     r"spokesman|spokeswoman|spokesperson|candidate|republican|democratic|democrat|"
-    r"gop|presidential|nominee|leader|rep|sen|gov)\s+)+",
+    r"gop|presidential|nominee|leader|rep|sen|gov|speaker|house\s+speaker|majority\s+leader|"
+    r"minority\s+leader|whip|front-?runner|hopeful|businessman|businesswoman|billionaire|rival|"
+    r"challenger|independent|conservative|liberal|progressive|activist|pastor|reverend|rev\.|"
+    r"professor|prof\.|attorney|lawyer|host|anchor|commentator|columnist|congressman|"
+    r"congresswoman|lawmaker|rabbi|father|bishop|lt\.|col\.|capt\.|sgt\.|adm\.|"
+    r"admiral|colonel|captain|sergeant|dem\.|rep\.|mogul)\s+)+",
     re.IGNORECASE,
 )
 # "Former Florida Gov. Jeb Bush", "Ohio Governor John Kasich": a place before the title.
@@ -39,8 +52,9 @@ _PLACE_TITLE = re.compile(
     re.IGNORECASE,
 )
 _DETERMINERS = re.compile(r"^(?:the|a|an|one|another|some|this|that|these|those)\s+", re.IGNORECASE)
+# A document speaks for who issued it; a spokesman for someone speaks for himself.
 _VIA = re.compile(
-    r"^(?:(?:a|the)\s+)?(?:readout|statement|report|press\s+release|transcript|spokes(?:man|woman|person)|"
+    r"^(?:(?:a|the)\s+)?(?:readout|statement|report|press\s+release|transcript|"
     r"tweet|post|memo|letter|release|summary)\b.*?\b(?:from|of|by|for)\s+(?:the\s+)?(?P<who>[A-Z].*)$"
 )
 _ORG_WORDS = re.compile(
@@ -73,9 +87,16 @@ def speaker_kind(name: str) -> str:
     return "person"
 
 
+def strip_titles(text: str) -> str:
+    """"Former Florida Gov. Jeb Bush" → "Jeb Bush", "Speaker Paul Ryan" → "Paul Ryan"."""
+    return _TITLES.sub("", _PLACE_TITLE.sub("", text))
+
+
 def canonical_description(source: str) -> str:
     """Reduce a source phrase to the name or description of who it is."""
-    text = " ".join(source.replace("’s", "").split()).strip(" ,.;:“”\"")
+    text = speakers.clean_source(source.replace("’s ", " ").replace("'s ", " ").removesuffix("’s"))
+    if not text:
+        return ""
     text = re.sub(r"\s*\([^()]*\)$", "", text)  # "Harry M. Reid (D-Nev.)"
     text = re.sub(r"^\d+-year-old\s+", "", text)  # "81-year-old Parker Eaton, a …"
     parts = text.split(", ")
@@ -94,17 +115,40 @@ def canonical_description(source: str) -> str:
         if stripped and not _ORG_WORDS.search(text):
             text = stripped
     text = _DETERMINERS.sub("", text)
-    return text or source.strip()
+    return text
 
 
-def _surname(name: str) -> str:
-    return name.split()[-1] if name else ""
+_PREFIX_FUNCTION = re.compile(
+    r"\b(?:for|to|of|with|by|at|in|on|from|and|or|who|whose|whom|that|which|than|like|about|"
+    r"against|under|behind|near|after|before|than|as|said|says|told|but)\b", re.IGNORECASE)
+
+
+def _name_in_description(text: str, names: dict[str, str]) -> str:
+    """The person an appositive title names ("Republican presidential front-runner Donald
+    Trump" → "Donald Trump"); "" when the name belongs to a phrase around someone else ("a top
+    adviser for President Obama" is not Obama)."""
+    last = speakers.surname(text)
+    full = names.get(last, "")
+    if full and text.endswith(full) and text != full:
+        prefix = text[: -len(full)]
+    else:
+        words = text.split()
+        if len(words) < 3:
+            return ""
+        tail = " ".join(words[-2:])
+        if speakers._SUFFIX.match(words[-1]):
+            tail = " ".join(words[-3:])
+        full = strip_titles(tail)
+        if not speakers.is_person_name(full):
+            return ""
+        prefix = text[: -len(tail)]
+    return "" if _PREFIX_FUNCTION.search(prefix) else full
 
 
 def attach(article: Article, norm: NormalisedText) -> Article:
     """Extract the article's claims and return it with them (offsets into the file)."""
     text = norm.text
-    named: list[tuple[str, str]] = []  # (speaker, kind) in order of appearance
+    named: list[tuple[str, str, str]] = []  # (speaker, agreement kind, speaker kind), in order
     full_names = _full_names(" \n".join(p.text for p in article.paragraphs))
     claims: list[Claim] = []
     cursor = 0
@@ -145,24 +189,6 @@ def _normalised_span(norm: NormalisedText, text: str, paragraph, cursor: int) ->
     return (found, found + len(paragraph.text)) if found != -1 else (cursor, cursor)
 
 
-def _full_names(text: str) -> dict[str, str]:
-    """Surname → the longest "First Last" name in the article, to expand bare surnames
-    (a name never runs across a line break: that is two headlines or paragraphs)."""
-    names: dict[str, str] = {}
-    for match in re.finditer(r"\b([A-Z][a-z]+(?:[ \xa0]+[A-Z]\.)?[ \xa0]+[A-Z][a-z]+(?:[ \xa0]+[A-Z][a-z]+)?)\b", text):
-        candidate = _TITLES.sub("", _DETERMINERS.sub("", match.group(1)))
-        parts = candidate.split()
-        if len(parts) >= 2 and not _ORG_WORDS.search(candidate):
-            # Key by the last word ("Blinken") and, weaker, the first ("Yang" of "Yang Jiechi").
-            for key, strong in ((parts[-1], True), (parts[0], False)):
-                current = names.get(key, "")
-                if strong and (not current or current.split()[-1] != key or len(candidate) > len(current)):
-                    names[key] = candidate
-                elif not strong and not current:
-                    names[key] = candidate
-    return names
-
-
 # Words separated by spaces, so a long capitalised run cannot be split 2^n ways on a mismatch.
 _CAPITALISED_NAME = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*$")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
@@ -186,39 +212,38 @@ _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+$")
 
 
 def _resolve(raw: RawClaim, text: str, article: Article, paragraph: int,
-             named: list[tuple[str, str]], full_names: dict[str, str],
+             named: list[tuple[str, str, str]], full_names: dict[str, str],
              norm: NormalisedText) -> Claim | None:
     source_text = text[raw.source[0] : raw.source[1]] if raw.source else ""
     confidence = raw.confidence
-    if raw.self_attributed:
-        speaker = article.outlet or "(the outlet)"
-    elif source_text.lower() in ("he", "she", "it", "they", "him", "her", "them", "who"):
+    lowered = source_text.lower()
+    category = speakers.ANONYMOUS
+    if raw.self_attributed or lowered in ("we", "us"):
+        speaker, category = article.outlet or "(the outlet)", speakers.OUTLET
+    elif lowered in ("he", "she", "it", "they", "him", "her", "them", "who"):
         wanted = {"he": "person", "she": "person", "him": "person", "her": "person",
-                  "who": "person", "it": "org"}.get(source_text.lower())
-        speaker = next((s for s, kind in reversed(named) if wanted is None or kind == wanted), "")
+                  "who": "person", "it": "org"}.get(lowered)
+        speaker, category = next(((s, c) for s, kind, c in reversed(named)
+                                  if wanted is None or kind == wanted), ("", ""))
         if not speaker and wanted == "person":
-            speaker = _last_person_named(text, raw.source[0], full_names)
+            speaker, category = _last_person_named(text, raw.source[0], full_names), speakers.PERSON
         if not speaker:
             return None
         confidence -= 0.1
-    elif source_text.lower() == "i":
-        # Outside quotation marks "I" is the writer: a columnist's own account.
-        speaker = article.author or (f"{article.outlet} writer" if article.outlet else "the writer")
-    elif source_text.lower() == "we":
-        speaker = article.outlet or "(the outlet)"
+    elif lowered == "i":
+        # Outside quotation marks "I" is the writer: a columnist's own account. Without a
+        # byline it is this article's writer, not every writer of the outlet.
+        speaker = article.author or speakers.per_article("the writer", article.outlet, article.date)
+        category = speakers.OUTLET
     else:
-        speaker = canonical_description(source_text)
-        words = speaker.split()
-        if len(words) == 1 and words[0] in full_names:
-            speaker = full_names[words[0]]
-        elif len(words) >= 2 and full_names.get(words[-1], "").endswith(speaker) and speaker_kind(speaker) == "person":
-            speaker = full_names[words[-1]]
-        named.append((speaker, speaker_kind(speaker)))
+        speaker, category = _named_speaker(source_text, article, full_names)
+        if speaker:
+            named.append((speaker, speaker_kind(speaker), category))
     content_spans = tuple(c for c in raw.content if c[1] > c[0])
     if raw.source is None and not raw.self_attributed:
-        speaker = ""  # an attribution with no source at all ("Asked whether …, she said")
-    elif not speaker:
-        return None
+        # An attribution with no source at all ("Asked whether …, she said"), or a source that
+        # names no one ("The", "But"): the claim stands without a speaker.
+        speaker, category = "", speakers.ANONYMOUS
     if not content_spans:
         return None
     content = " … ".join(text[s:e] for s, e in content_spans)
@@ -233,7 +258,41 @@ def _resolve(raw: RawClaim, text: str, article: Article, paragraph: int,
         cue_spans=(norm.original_span(*raw.cue),),
         content_spans=tuple(norm.original_span(s, e) for s, e in content_spans),
         confidence=round(max(0.1, min(confidence, 1.0)), 2),
+        speaker_kind=category or speakers.kind_of(speaker),
     )
+
+
+def _named_speaker(source_text: str, article: Article, full_names: dict[str, str]) -> tuple[str, str]:
+    """The speaker a source's words name, and its kind; ("", anonymous) for junk."""
+    speaker = canonical_description(source_text)
+    words = speaker.split()
+    if not words:
+        return "", speakers.ANONYMOUS
+    if len(words) == 1 and words[0] in full_names:
+        speaker = full_names[words[0]]
+    elif len(words) >= 2 and not speakers.is_person_name(speaker):
+        speaker = _name_in_description(speaker, full_names) or speaker
+    elif speakers.is_person_name(speaker):
+        full = full_names.get(speakers.surname(speaker), "")
+        if full.endswith(speaker) or (full and SpeakerNames([full]).canonical(speaker) == full):
+            speaker = full  # "Donald Trump" in an article that calls him "Donald J. Trump"
+    if re.search(r"\s(?:Jr|Sr)$", speaker):
+        speaker += "."  # the sentence's full stop took the abbreviation's
+    category = speakers.kind_of(speaker)
+    if category == speakers.ORGANISATION and " " not in speaker and not speaker.isupper():
+        speaker = _body_named_in(article, speaker) or speaker  # "the Post": "Washington Post"
+    if speakers.is_generic(speaker):
+        speaker = speakers.per_article(speaker, article.outlet, article.date)
+    return speaker, category
+
+
+def _body_named_in(article: Article, word: str) -> str:
+    """The article's most frequent capitalised name ending in ``word``, or ""."""
+    pattern = re.compile(rf"\b((?:[A-Z][\w.&’'\-]*\s+){{1,3}}){re.escape(word)}\b")
+    found = Counter(" ".join(speakers.clean_source(m.group(1)).split() + [word])
+                    for p in article.paragraphs for m in pattern.finditer(p.text))
+    found.pop(word, None)
+    return found.most_common(1)[0][0] if found else ""
 
 
 def _kind(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -258,35 +317,6 @@ def _blank(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> st
     return "".join(chars)
 
 
-class SpeakerNames:
-    """Merges spellings of one person across a corpus: "Tony Blinken" and "Antony Blinken"
-    share a surname and compatible first names, so both become the longer, formal one."""
-
-    def __init__(self, known: Iterable[str] = ()) -> None:
-        # Each spelling once: a batch mentions "Donald Trump" thousands of times, and every
-        # claim's lookup scanned them all (a quarter of a 15,600-paragraph build's writer time).
-        self._by_surname: dict[str, set[str]] = {}
-        for name in known:
-            self.add(name)
-
-    def add(self, name: str) -> None:
-        if speaker_kind(name) == "person" and len(name.split()) >= 2:
-            self._by_surname.setdefault(_surname(name).lower(), set()).add(name)
-
-    def canonical(self, name: str) -> str:
-        if speaker_kind(name) != "person":
-            return name
-        candidates = self._by_surname.get(_surname(name).lower(), [])
-        first = name.split()[0].lower() if len(name.split()) >= 2 else ""
-        compatible = [c for c in candidates if not first or _compatible(first, c.split()[0].lower())]
-        return max(compatible, key=lambda c: (len(c), c), default=name)
-
-
-def _compatible(a: str, b: str) -> bool:
-    a, b = a.strip("."), b.strip(".")
-    return a == b or a.endswith(b) or b.endswith(a) or (a[:1] == b[:1] and (len(a) == 1 or len(b) == 1))
-
-
 def unify_speakers(articles: list[Article], known: Iterable[str] = ()) -> list[Article]:
     """Give every claim in these articles one speaker name per person across the corpus.
 
@@ -295,13 +325,21 @@ def unify_speakers(articles: list[Article], known: Iterable[str] = ()) -> list[A
     """
     names = SpeakerNames(known)
     for article in articles:
-        for name in _full_names(" \n".join(p.text for p in article.paragraphs)).values():
+        # Each full name once per article that gives it, each claim once: the mentions that
+        # decide which person a bare surname means.
+        for name in set(_full_names(" \n".join(p.text for p in article.paragraphs)).values()):
             names.add(name)
         for claim in article.claims:
             names.add(claim.speaker)
     # Once per spelling, not per claim: a batch quotes a few hundred people thousands of times.
-    canonical = {name: names.canonical(name)
-                 for name in {c.speaker for article in articles for c in article.claims}}
+    spellings = Counter(c.speaker for article in articles for c in article.claims)
+    canonical = {name: names.canonical(name) for name in spellings}
+    # "AP" is the "Associated Press" the corpus quotes most under a name with those initials.
+    bodies = {speakers.acronym(n): n for n, _ in reversed(spellings.most_common())
+              if " " in n and speakers.kind_of(n) == speakers.ORGANISATION and len(n.split()) <= 5}
+    for name in spellings:
+        if name.isupper() and 2 <= len(name) <= 5 and name in bodies:
+            canonical[name] = bodies[name]
     return [
         replace(article, claims=tuple(replace(c, speaker=canonical[c.speaker]) for c in article.claims))
         for article in articles

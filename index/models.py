@@ -44,6 +44,10 @@ class Claim:
     cue_spans: tuple[tuple[int, int], ...]
     content_spans: tuple[tuple[int, int], ...]
     confidence: float
+    # Who the speaker is: "person", "organisation" (a body, a poll, a group), "anonymous" (an
+    # unnamed source or a description: "a senior official", "voters", no source at all) or
+    # "outlet" (the publication or its writer). Claim ledgers group and profile sourcing by it.
+    speaker_kind: str = "person"
 
 
 @dataclass(frozen=True, slots=True)

@@ -138,6 +138,7 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
         "cue": claim.cue,
         "content": claim.content,
         "kind": claim.kind,
+        "speaker_kind": claim.speaker_kind,
         "source_text": claim.source_text,
         "confidence": round(claim.confidence, 2),
         "source": [list(s) for s in claim.source_spans],

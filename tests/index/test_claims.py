@@ -45,12 +45,15 @@ def test_according_to_a_readout_names_the_department(seed_claims):
 def test_layered_sources_in_sgh(seed_claims):
     sgh = seed_claims["SGH Insight"]
     speakers = {(c.speaker, c.cue) for c in sgh}
-    assert ("senior Chinese sources", "characterized") in speakers
+    # Descriptions stay particular to their article: another outlet's "senior official" is
+    # someone else.
+    assert ("senior Chinese sources (SGH Insight · 2021-02-10)", "characterized") in speakers
     assert ("Antony Blinken", "posted a tweet saying") in speakers
-    assert ("senior official in Beijing", "In the words of") in speakers
+    assert ("senior official in Beijing (SGH Insight · 2021-02-10)", "In the words of") in speakers
     assert ("SGH Insight", "understanding is that") in speakers
     continued = _by(sgh, "continued")[0]
-    assert continued.speaker == "senior official in Beijing" and len(continued.content_spans) == 2
+    assert continued.speaker == "senior official in Beijing (SGH Insight · 2021-02-10)"
+    assert len(continued.content_spans) == 2 and continued.speaker_kind == "anonymous"
     # "he strongly urged": the adverb is part of the cue, as PolNeAR's annotators mark it
     urged = next(c for c in _by(sgh, "strongly urged") if c.source_text == "he")
     assert urged.speaker == "Yang Jiechi" and urged.kind == "mixed"
@@ -370,7 +373,7 @@ def test_sources_after_a_fronted_phrase_with_initials_or_a_possessive():
     assert [(c.speaker, c.content) for c in claims] == [
         ("Steve Coll", "that he had examined the allegations"),
         ("James B. Comey", "that the messages were read"),
-        ("her friend", "She was headed to Cairo")]
+        ("her friend (Example News)", "She was headed to Cairo")]
 
 
 def test_a_participle_after_by_or_and_belongs_to_the_sentence_subject():
@@ -391,7 +394,7 @@ def test_described_or_reported_with_an_object_is_a_claim():
                      "The company reported its smallest profit in 17 years. He reported to "
                      "the office.\n")
     assert _said(claims) == [("Sarah Aubrey", "described", "the excitement when Shyamalan called"),
-                             ("company", "reported", "its smallest profit in 17 years")]
+                             ("company (Example News)", "reported", "its smallest profit in 17 years")]
 
 
 def test_names_joined_by_and_are_one_source_but_a_clause_before_and_is_not():
@@ -438,7 +441,7 @@ def test_an_age_or_party_after_the_name_stays_in_the_source():
                      "said it was fine. The rally denounced the plan.\n")
     assert [(c.source_text, c.speaker) for c in claims] == [
         ("Harry M. Reid (D-Nev.)", "Harry M. Reid"), ("Marvin Teske, 53", "Marvin Teske"),
-        ("The rally", "rally")]
+        ("The rally", "rally (Example News)")]
 
 
 def test_a_fronted_however_and_a_description_before_the_cue():

@@ -1,0 +1,88 @@
+"""Speaker names and kinds at corpus scale: the shapes that merged wrongly on PolNeAR, in
+sentences written for these tests."""
+
+from pathlib import Path
+
+from index.claims import unify_speakers
+from index.ingest import load_article
+from index.metadata import Metadata
+from index.speakers import SpeakerNames, clean_source, full_names, is_person_name, kind_of
+
+
+def _article(text: str, outlet: str = "Daily Bugle", date: str = "2020-03-04", name: str = "a.txt"):
+    return load_article(Path(name), text.encode(), Metadata(outlet=outlet, date=date))
+
+
+def test_leading_function_words_spaces_and_asides_are_not_part_of_a_name():
+    assert clean_source("Although Pat Quinn") == "Pat Quinn"
+    assert clean_source("Like Dana\u00a0Whitfield") == "Dana Whitfield"
+    assert clean_source("Neither Quinn") == "Quinn"
+    assert clean_source("And it was no accident \u2014 Jo Bloggs") == "Jo Bloggs"
+    assert clean_source("The") == "" and clean_source("But") == ""
+
+
+def test_a_name_is_read_from_a_run_of_capitalised_words():
+    names = full_names("Like Dana Whitfield, Speaker Lou Garza spoke. Senate Majority Leader "
+                       "Mona Ferris left. Vice President Carl T. Benton Jr. waved.")
+    assert names["Whitfield"] == "Dana Whitfield"
+    assert names["Garza"] == "Lou Garza"
+    assert names["Ferris"] == "Mona Ferris"
+    assert names["Benton"] == "Carl T. Benton Jr."
+    assert is_person_name("Ban Ki-moon") and not is_person_name("State Department")
+
+
+def test_a_description_ending_with_a_surname_does_not_take_that_persons_words():
+    names = SpeakerNames(["top adviser for Senator Quinn", "Pat Quinn"])
+    assert names.canonical("Quinn") == "Pat Quinn"
+    assert names.canonical("Senator Quinn's top adviser") == "Senator Quinn's top adviser"
+    article = _article("Title\n\nSenator Pat Quinn visited the plant. Quinn said the jobs would "
+                       "stay. Republican campaign strategist Lou Garza said it was a stunt. Lou "
+                       "Garza, an adviser to Quinn, said so again.\n")
+    assert [c.speaker for c in unify_speakers([article])[0].claims] == [
+        "Pat Quinn", "Lou Garza", "Lou Garza"]
+
+
+def test_a_spokesman_speaks_for_himself():
+    article = _article("Title\n\nJo Bloggs, a spokesman for Senator Pat Quinn, said the vote "
+                       "was close. A spokesman for Quinn said it would be repeated.\n")
+    assert [(c.speaker, c.speaker_kind) for c in article.claims] == [
+        ("Jo Bloggs", "person"), ("spokesman for Quinn (Daily Bugle · 2020-03-04)", "anonymous")]
+
+
+def test_descriptions_and_the_writer_stay_in_their_article():
+    first = _article("Title\n\nOfficials said the bridge was safe. I think they are wrong.\n")
+    second = _article("Title\n\nOfficials said the bridge was closed.\n", outlet="Evening Star",
+                      date="2020-03-05", name="b.txt")
+    merged = unify_speakers([first, second])
+    assert {c.speaker for a in merged for c in a.claims} == {
+        "Officials (Daily Bugle · 2020-03-04)", "the writer (Daily Bugle · 2020-03-04)",
+        "Officials (Evening Star · 2020-03-05)"}
+    assert {c.speaker_kind for a in merged for c in a.claims} == {"anonymous", "outlet"}
+
+
+def test_speaker_kinds():
+    article = _article("Title\n\nThe Ministry of Transport said fares would rise. Pat Quinn "
+                       "said that was unfair. Our understanding is that the plan is final. "
+                       "A senior official said talks continue.\n")
+    assert [c.speaker_kind for c in article.claims] == ["organisation", "person", "outlet", "anonymous"]
+    assert kind_of("Polls") == "organisation" and kind_of("Voters") == "anonymous"
+
+
+def test_a_bare_surname_joins_a_full_name_only_when_one_person_holds_it():
+    names = SpeakerNames(["Chris Murphy", "Anne Murphy", "Pat Quinn", "Pat Quinn", "Pat Quinn"])
+    assert names.canonical("Murphy") == "Murphy"  # two people: it stays as written
+    assert names.canonical("Quinn") == "Pat Quinn"
+
+
+def test_a_son_with_the_same_first_name_is_not_his_father_but_a_nickname_is_the_same_man():
+    names = SpeakerNames(["Donald Trump", "Donald Trump", "Donald Trump Jr.", "Joseph R. Biden Jr."])
+    assert names.canonical("Donald Trump") == "Donald Trump"
+    assert names.canonical("Donald Trump Jr.") == "Donald Trump Jr."
+    assert names.canonical("Joe Biden") == "Joseph R. Biden Jr."
+
+
+def test_an_acronym_joins_the_body_it_abbreviates():
+    first = _article("Title\n\nThe Associated Press reported that the count was over.\n")
+    second = _article("Title\n\nThe AP reported that the count resumed.\n", name="b.txt")
+    merged = unify_speakers([first, second])
+    assert [c.speaker for a in merged for c in a.claims] == ["Associated Press", "Associated Press"]
