@@ -10,7 +10,9 @@ class BriefingError(Exception):
 
 
 class IndexMissing(BriefingError):
-    pass
+    """No index where one was named: a usage error (a mistyped ``--index-dir``)."""
+
+    exit_code = 2
 
 
 class IndexBusy(BriefingError):

@@ -10,7 +10,7 @@ from typing import Any
 from whoosh import query as wq
 
 from .schema import TEXT_ANALYZER
-from .store import BriefingIndex
+from .store import BriefingIndex, reading
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,7 @@ class TopicSuggestion:
     example: str
 
 
+@reading
 def index_stats(index: BriefingIndex) -> dict[str, Any]:
     with index.lock:
         searcher = index.searcher()
@@ -54,6 +55,7 @@ def index_stats(index: BriefingIndex) -> dict[str, Any]:
         }
 
 
+@reading
 def topic_counts(index: BriefingIndex) -> list[TopicCount]:
     with index.lock:
         searcher = index.searcher()
@@ -67,6 +69,7 @@ def topic_counts(index: BriefingIndex) -> list[TopicCount]:
         return counts
 
 
+@reading
 def suggest_topics(index: BriefingIndex, limit: int = 15) -> list[TopicSuggestion]:
     """Significant terms (highest tf-idf) that no topic query mentions, whose paragraphs are
     mostly untagged, and that read as subjects: names (capitalised mid-sentence) or long words.
@@ -113,6 +116,7 @@ def _surface(stem: str, text: str) -> tuple[str, str]:
     return stem, text[:140]
 
 
+@reading
 def speaker_counts(index: BriefingIndex) -> dict[str, dict[str, int]]:
     """Claims per speaker per outlet, most quoted speakers first."""
     by_speaker: dict[str, Counter[str]] = defaultdict(Counter)

@@ -23,7 +23,7 @@ from .errors import QueryError
 from .matching import Matches, evaluate, ranked
 from .query import clean_query, date_filter, has_begun_word, parse_query
 from .schema import TEXT_ANALYZER
-from .store import BriefingIndex, facet_names
+from .store import BriefingIndex, facet_names, reading
 
 FACET_FIELDS = {"topic": "topic", "outlet": "outlet_name", "speaker": "speaker_name"}
 
@@ -137,6 +137,7 @@ _HIGHLIGHTER = highlight.Highlighter(
 )
 
 
+@reading
 def search(
     index: BriefingIndex,
     text: str = "",
@@ -198,6 +199,8 @@ def search(
                     facets[facet] = _facet_counts(index, table, wider.ids, only=facet)[facet]
             distinct = int(np.count_nonzero(np.bincount(table.clusters[found.ids])))
         except (UnicodeError, ValueError, TypeError, IndexError) as exc:
+            if index.suspect(searcher):  # damaged, or replaced by a commit: not the query
+                raise
             raise QueryError(f"cannot run query {clean_query(text)!r}: {exc}") from None
         suggestion = None
         if not len(found) and not browsing:
@@ -350,6 +353,7 @@ def _filters(index, searcher, topics, outlets, speakers, since, until) -> wq.Que
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
+@reading
 def facet_values(index: BriefingIndex, facet: str) -> list[str]:
     """Every value a facet ("outlet", "speaker" or "topic") has in the index."""
     if facet == "topic":
@@ -449,6 +453,7 @@ class ParagraphContext:
     after: Hit | None
 
 
+@reading
 def get_paragraph(index: BriefingIndex, paragraph_id: str) -> ParagraphContext:
     """One paragraph and its neighbours; ``QueryError`` when the id is unknown."""
     with index.lock:
@@ -468,6 +473,7 @@ def get_paragraph(index: BriefingIndex, paragraph_id: str) -> ParagraphContext:
     )
 
 
+@reading
 def find_paragraphs(index: BriefingIndex, paragraph_ids: Sequence[str]) -> dict[str, Hit | None]:
     """Paragraphs by id, in the given order; ``None`` for ids no longer in the index (pinned
     paragraphs outlive re-indexing)."""
@@ -477,6 +483,7 @@ def find_paragraphs(index: BriefingIndex, paragraph_ids: Sequence[str]) -> dict[
     return {pid: hit_from_stored(stored) if stored else None for pid, stored in found.items()}
 
 
+@reading
 def get_article(index: BriefingIndex, article_id: str) -> tuple[Hit, ...]:
     """Every paragraph of an article, in order."""
     with index.lock:
@@ -487,6 +494,7 @@ def get_article(index: BriefingIndex, article_id: str) -> tuple[Hit, ...]:
         return tuple(hit_from_stored(h.fields()) for h in results)
 
 
+@reading
 def list_articles(index: BriefingIndex) -> tuple[Hit, ...]:
     """The first paragraph of every article (it carries the article's metadata), newest first."""
     with index.lock:
@@ -498,6 +506,7 @@ def list_articles(index: BriefingIndex) -> tuple[Hit, ...]:
         return tuple(hit_from_stored(h.fields()) for h in results)
 
 
+@reading
 def prepare(index: BriefingIndex) -> None:
     """Read the per-searcher arrays (lengths, facets, copies, browse order, vocabulary) now:
     an interactive caller does it while opening, so the first keystrokes do not pay for it
@@ -506,6 +515,7 @@ def prepare(index: BriefingIndex) -> None:
         doc_table(index.searcher(), index.directory).prepare()
 
 
+@reading
 def related(index: BriefingIndex, paragraph_id: str, limit: int = 3,
             stop: Callable[[], bool] | None = None) -> tuple[Hit, ...]:
     """Paragraphs from *other* outlets that report the same thing as this one.

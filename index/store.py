@@ -7,22 +7,23 @@ Safety rules, from shared/RELIABILITY.md:
   killed writer leaves the previous index searchable; its lock is an ``flock`` that dies with it.
 * Readers never call ``searcher.refresh()`` (broken in whoosh-reloaded 2.7.5): when the index
   changed they close the searcher and open a fresh one.
-* An index that fails to open is moved aside and rebuilt from the sources it recorded.
+* Each commit records every file of the index with its size and CRC-32 (integrity.py); opening
+  checks them, and an index that fails is reported as damaged and never replaced by the seed
+  articles: ``briefing check --repair`` rebuilds it from the sources it recorded.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
+import functools
 import os
 import re
-import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from whoosh import index as windex
 from whoosh.index import LockError
@@ -30,15 +31,27 @@ from whoosh.searching import Searcher
 
 from .adding import add_document
 from .claims import unify_speakers
-from .errors import IndexBusy, IndexDamaged, IndexMissing, IndexOutdated
+from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing, IndexOutdated
 from .frequent import write_frequent
 from .ledger import article_record
 from .ledgerfile import update as update_ledger
+from .integrity import (
+    INDEX_NAME,
+    META_FILE,
+    OPEN_CRC_LIMIT,
+    SOURCES_FILE,
+    committed_files,
+    file_problems,
+    read_meta,
+    record_files,
+    recorded_sources,
+    write_meta,
+)
 from .ingest import IngestError, ManifestCache, discover, file_digest, read_bytes
 from .models import Article, Skipped
 from .neardup import Clusters
 from .parsing import Parsed, parse_files
-from .paths import bundled_seeds_dir, bundled_topics_file, user_topics_file
+from .paths import bundled_topics_file, user_topics_file
 from .pool import tune
 from .schema import (
     SCHEMA_VERSION,
@@ -48,12 +61,11 @@ from .schema import (
 )
 from .topics import TopicSet, merge_topic_files
 
-META_FILE = "briefing.json"
 BATCH_ARTICLES = 400  # parsed articles held at once while writing (see AHEAD in parsing.py)
-INDEX_NAME = "MAIN"
 DEFAULT_WAIT_SECONDS = 10.0
 
 Progress = Callable[[int, int, str], None]
+T = TypeVar("T")
 
 
 @dataclass
@@ -114,32 +126,47 @@ class BriefingIndex:
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, directory: Path) -> BriefingIndex:
-        """Open an existing index; ``IndexMissing`` or ``IndexDamaged`` otherwise."""
-        if not _has_toc(directory):
-            raise IndexMissing(f"no briefing index in {directory}")
-        meta = _read_meta(directory)
-        if meta.get("schema_version") != SCHEMA_VERSION:
+    def open(cls, directory: Path, *, crc_limit: int | None = OPEN_CRC_LIMIT) -> BriefingIndex:
+        """Open an existing index; ``IndexMissing``, ``IndexOutdated`` or ``IndexDamaged``
+        otherwise. The meta file, the TOC and every file's size are checked, and the CRC-32 of
+        files up to ``crc_limit`` bytes (all of them when ``None``)."""
+        if not has_index(directory):
+            raise IndexMissing(f"no index in {directory}; create one with "
+                               f"`briefing index PATH --index-dir {directory}`")
+        check_trusted(directory)
+        meta, problem = read_meta(directory)
+        if problem is None and meta.get("schema_version") != SCHEMA_VERSION:
             raise IndexOutdated(
                 f"index in {directory} was made by another version of briefing "
                 f"(schema {meta.get('schema_version')}, this version needs {SCHEMA_VERSION})"
             )
+        if problem is None and not _has_toc(directory):
+            problem = f"its table of contents (_{INDEX_NAME}_N.toc) is missing"
+        if problem is not None:
+            raise damaged(directory, problem)
         try:
             ix = windex.open_dir(str(directory), indexname=INDEX_NAME)
+            if meta.get("generation") == ix.latest_generation():
+                problems = file_problems(directory, meta.get("files", {}), crc_limit)
+                if problems:
+                    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+                    raise damaged(directory, problems[0] + more)
             with ix.searcher() as probe:
                 probe.doc_count()
-            if meta.get("generation") == ix.latest_generation():
-                _check_sizes(directory, meta.get("files", {}))
+        except IndexDamaged:
+            raise
         except Exception as exc:  # Whoosh reports damage as many exception types
-            raise IndexDamaged(f"index in {directory} is damaged ({_describe(exc)})") from None
+            raise damaged(directory, _describe(exc)) from None
         return cls(directory, ix, meta)
 
     @classmethod
     def create(cls, directory: Path, topics: TopicSet) -> BriefingIndex:
-        directory.mkdir(parents=True, exist_ok=True)
+        """A new empty index; its folder is private (mode 700): Whoosh loads pickles from it."""
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        check_trusted(directory)
         ix = windex.create_in(str(directory), build_schema(), indexname=INDEX_NAME)
         meta = {"schema_version": SCHEMA_VERSION, "topics": topics.definitions, "sources": []}
-        _write_meta(directory, meta)
+        write_meta(directory, meta)
         return cls(directory, ix, meta)
 
     @property
@@ -173,9 +200,44 @@ class BriefingIndex:
                 self._searcher = None
             if self._searcher is None:
                 self._searcher = self._ix.searcher()
-                self._meta = _read_meta(self.directory) or self._meta
+                self._meta = read_meta(self.directory)[0] or self._meta
                 self.topics = TopicSet(self._meta.get("topics", {}), skip_refused=True)
             return self._searcher
+
+    def drop_searcher(self) -> None:
+        """Forget the searcher: the next ``searcher()`` opens the latest commit afresh."""
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+
+    def verify(self) -> str | None:
+        """The first problem with the latest commit's recorded files (sizes and full CRC-32),
+        or ``None``; for telling a damaged index from a failure of another kind."""
+        meta, problem = read_meta(self.directory)
+        if problem is not None:
+            return problem
+        if meta.get("generation") != self.generation():
+            return None
+        problems = file_problems(self.directory, meta.get("files", {}), None)
+        return problems[0] if problems else None
+
+    def suspect(self, searcher: Searcher) -> bool:
+        """Whether a failure while reading with ``searcher`` may be the index's rather than
+        the query's: a commit replaced the searcher's files, or a file fails its checksum."""
+        try:
+            return not searcher.up_to_date() or self.verify() is not None
+        except OSError:
+            return True
+
+    def unreadable(self, exc: BaseException) -> IndexDamaged:
+        """The error for a read that failed twice, the second time on a fresh searcher: the
+        index is damaged (or cannot be decoded), whatever the query was."""
+        problem = self.verify()
+        if problem is not None:
+            return damaged(self.directory, problem)
+        return IndexDamaged(f"index {self.directory} could not be read ({_describe(exc)}); "
+                            f"`briefing check --index-dir {self.directory}` verifies it")
 
     def generation(self) -> int:
         """The latest commit's number on disk: it changes when any process commits, so a
@@ -223,8 +285,8 @@ class BriefingIndex:
             writer = self._writer(wait)
             if writer.generation - 1 != plan.generation:  # another writer committed first
                 try:
-                    self._meta = _read_meta(self.directory) or self._meta
-                    self.topics = TopicSet(self._meta.get("topics", {}))
+                    self._meta = read_meta(self.directory)[0] or self._meta
+                    self.topics = TopicSet(self._meta.get("topics", {}), skip_refused=True)
                     report = IndexReport()
                     with self._ix.searcher() as before:
                         plan = _plan(before, roots, report)
@@ -272,9 +334,10 @@ class BriefingIndex:
             # The commit stands if the arrays cannot be written: searches decode Whoosh's blocks.
             with self._ix.searcher() as after, contextlib.suppress(OSError, ValueError):
                 write_frequent(self.directory, after)
-            self._meta.update(generation=self._ix.latest_generation(),
-                              files=_segment_files(self.directory))
-            _write_meta(self.directory, self._meta)
+            generation = self._ix.latest_generation()
+            self._meta.update(generation=generation, files=record_files(
+                self.directory, committed_files(self.directory, generation)))
+            write_meta(self.directory, self._meta)
             self.topics = topics
             # A ledger that fails to write is rebuilt from the index on first use.
             with contextlib.suppress(OSError):
@@ -457,107 +520,74 @@ def _has_toc(directory: Path) -> bool:
     return directory.is_dir() and any(directory.glob(f"_{INDEX_NAME}_*.toc"))
 
 
-def _read_meta(directory: Path) -> dict[str, Any]:
-    try:
-        return json.loads((directory / META_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+def has_index(directory: Path) -> bool:
+    """Whether any part of an index is here: a folder holding only some of its files (the
+    TOC deleted, the meta file lost) is a damaged index, not a missing one."""
+    if not directory.is_dir():
+        return False
+    return any((directory / name).exists() for name in (META_FILE, SOURCES_FILE)) or any(
+        directory.glob(f"*{INDEX_NAME}_*"))
 
 
-def _segment_files(directory: Path) -> dict[str, int]:
-    """The committed segment files and their sizes (Whoosh deletes replaced segments' files
-    during commit, so every ``MAIN_*`` file but the lock is current)."""
-    return {p.name: p.stat().st_size for p in directory.glob(f"{INDEX_NAME}_*")
-            if p.is_file() and p.name != f"{INDEX_NAME}_WRITELOCK"}
+def check_trusted(directory: Path) -> None:
+    """Refuse an index folder another user owns or others may write to: Whoosh loads pickled
+    data from its files, so whoever can write them can run code as the user."""
+    info = directory.stat()
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        raise BriefingError(f"refusing to use index {directory}: it belongs to another user "
+                            "(its files are loaded as Python pickles)")
+    if info.st_mode & 0o022:
+        raise BriefingError(f"refusing to use index {directory}: others may write to it "
+                            f"(its files are loaded as Python pickles); run chmod go-w {directory}")
 
 
-def _check_sizes(directory: Path, recorded: dict[str, int]) -> None:
-    """A segment file cut short (a full disk, an interrupted copy) often opens without error
-    and fails at the first search that reads its end; Whoosh's TOC records no sizes, so the
-    meta file does, for the generation it was written with."""
-    for name, size in recorded.items():
-        path = directory / name
-        actual = path.stat().st_size if path.is_file() else None
-        if actual != size:
-            found = "missing" if actual is None else f"{actual} bytes"
-            raise IndexDamaged(f"segment file {name} is {found}, expected {size} bytes")
+def damaged(directory: Path, detail: str) -> IndexDamaged:
+    """The one-line error for a damaged index, saying how to get it back."""
+    if recorded_sources(directory):
+        fix = f"`briefing check --repair --index-dir {directory}` rebuilds it from its recorded sources"
+    else:
+        fix = (f"its sources are not recorded: rebuild it with "
+               f"`briefing index --rebuild PATH... --index-dir {directory}`")
+    return IndexDamaged(f"index {directory} is damaged: {detail}; {fix}")
 
 
-def _write_meta(directory: Path, meta: dict[str, Any]) -> None:
-    tmp = directory / f".{META_FILE}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
-    with open(tmp, "rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(tmp, directory / META_FILE)
-
-
-_DEBRIS = re.compile(r"^(?:_MAIN_\d+\.toc\.[\d.]+|\.briefing\.json\.\d+\.tmp|\.ledger\.json\.\d+\.tmp|\.frequent-\d+\.\w+\.\d+\.tmp)$")
+_DEBRIS = re.compile(r"^(?:_MAIN_\d+\.toc\.[\d.]+|\.(?:briefing\.json|SOURCES|ledger\.json)\.\d+\.tmp"
+                     r"|\.frequent-\d+\.\w+\.\d+\.tmp)$")
 
 
 def _sweep_debris(directory: Path) -> None:
     """Remove the half-written TOCs and temporary files a killed writer left behind (Whoosh
-    never cleans these)."""
+    never cleans these; its own ``MAIN.tmp`` folder is emptied by the next writer). Called
+    with the writer's lock held, so no live writer owns them."""
     for entry in directory.iterdir():
         if _DEBRIS.match(entry.name):
             entry.unlink(missing_ok=True)
 
 
+def reading(function: Callable[..., T]) -> Callable[..., T]:
+    """For functions that read an index (their first argument): a failure is retried once on
+    a fresh searcher, since a commit in another process may have replaced the files the old
+    one was reading; a second failure is reported as a damaged index, never as a bad query
+    and never with partial results. ``BriefingError`` (a bad query…) passes through."""
+
+    @functools.wraps(function)
+    def wrapper(index: BriefingIndex, *args: Any, **kwargs: Any) -> T:
+        try:
+            return function(index, *args, **kwargs)
+        except BriefingError:
+            raise
+        except Exception:
+            index.drop_searcher()
+        try:
+            return function(index, *args, **kwargs)
+        except BriefingError:
+            raise
+        except Exception as exc:
+            raise index.unreadable(exc) from None
+
+    return wrapper
+
+
 def _describe(exc: BaseException) -> str:
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return f"{type(exc).__name__}: {message}"[:200] if message else type(exc).__name__
-
-
-# -- the entry point commands and the TUI use ------------------------------------------------
-
-
-def open_index(
-    directory: Path,
-    *,
-    progress: Progress | None = None,
-    notify: Callable[[str], None] | None = None,
-) -> BriefingIndex:
-    """Open the index, building it from the bundled seeds when missing and rebuilding it
-    (from the sources it recorded) when damaged, so readers always get something usable."""
-    try:
-        return BriefingIndex.open(directory)
-    except IndexMissing:
-        if notify:
-            notify(f"no index in {directory}: building it from the bundled seed articles")
-        return build_index(directory, [bundled_seeds_dir()], progress=progress)
-    except IndexDamaged as exc:
-        sources = [Path(s) for s in _read_meta(directory).get("sources", [])] or [
-            bundled_seeds_dir()
-        ]
-        kind = "outdated" if isinstance(exc, IndexOutdated) else "damaged"
-        aside = directory.with_name(f"{directory.name}.{kind}-{int(time.time())}")
-        directory.rename(aside)
-        if notify:
-            notify(f"{exc}; moved it to {aside} and rebuilding from {len(sources)} source(s)")
-        return build_index(directory, sources, progress=progress)
-
-
-def build_index(
-    directory: Path,
-    sources: list[Path],
-    *,
-    topics: TopicSet | None = None,
-    progress: Progress | None = None,
-) -> BriefingIndex:
-    """Build a fresh index in a sibling temporary folder and move it into place when complete,
-    so nobody ever opens a half-built index."""
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    staging = directory.with_name(f".{directory.name}.building-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    topics = topics or configured_topics()
-    fresh = BriefingIndex.create(staging, topics)
-    try:
-        fresh.update([s for s in sources if s.exists()], topics=topics, progress=progress)
-    finally:
-        fresh.close()
-    if _has_toc(directory):
-        # Someone else built it meanwhile: theirs is as good as ours.
-        shutil.rmtree(staging, ignore_errors=True)
-    else:
-        shutil.rmtree(directory, ignore_errors=True)
-        os.replace(staging, directory)
-    return BriefingIndex.open(directory)

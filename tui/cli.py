@@ -42,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(run=_run_index)
 
+    p = sub.add_parser("check", parents=[common],
+                       help="verify the whole index (exit 1 if damaged); --repair rebuilds it")
+    p.add_argument("--repair", action="store_true",
+                   help="rebuild a damaged index from the sources it recorded")
+    p.set_defaults(run=_run_check)
+
     p = sub.add_parser("search", parents=[common], help="search paragraphs")
     p.add_argument("query", nargs="?", default="", help="query (see README: Query language)")
     p.add_argument("--topic", action="append", default=[], help="only these topics (repeatable)")
@@ -125,12 +131,16 @@ def index_dir(args: argparse.Namespace) -> Path:
 
 
 def open_for_reading(args: argparse.Namespace) -> index.BriefingIndex:
-    """Open the index; a missing one is built from the seeds, a damaged one rebuilt."""
-    return index.open_index(index_dir(args), progress=output.progress(), notify=output.note)
+    """Open the index. Only the default one is built from the seeds when missing: a folder
+    named with ``--index-dir`` that holds no index is a mistake to report, not to fill."""
+    return index.open_index(index_dir(args), seeds_if_missing=args.index_dir is None,
+                            progress=output.progress(), notify=output.note)
 
 
 def _run_tui(args: argparse.Namespace) -> int:
     """The browser on a terminal; a summary of the index when output goes to a pipe or file."""
+    if args.index_dir is not None and not index.has_index(args.index_dir):
+        index.BriefingIndex.open(args.index_dir)  # raises IndexMissing, naming the fix
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         with open_for_reading(args) as ix:
             output.print_summary(index.index_stats(ix), index.topic_counts(ix))
@@ -149,8 +159,12 @@ def _run_index(args: argparse.Namespace) -> int:
     directory = index_dir(args)
     topics = index.configured_topics(args.topics)
     if args.rebuild:
-        sources = args.paths or _recorded_sources(directory)
-        ix = index.build_index(directory, sources, topics=topics, progress=output.progress())
+        sources = args.paths or [Path(s) for s in index.recorded_sources(directory) or []]
+        if not sources:
+            raise index.QueryError(f"no sources are recorded in {directory}: give the files "
+                                   "and folders to rebuild it from")
+        ix = index.rebuild_index(directory, sources, topics=topics, progress=output.progress(),
+                                 notify=output.note, wait=args.wait)
         report = None
     else:
         if not args.paths:
@@ -158,11 +172,22 @@ def _run_index(args: argparse.Namespace) -> int:
         try:
             ix = index.BriefingIndex.open(directory)
         except index.IndexMissing:
-            ix = index.BriefingIndex.create(directory, topics)
-        except index.IndexDamaged:
-            # Damaged or made by another version: set it aside, rebuild what it held, then add.
+            try:
+                ix = index.BriefingIndex.create(directory, topics)
+            except OSError as exc:
+                raise index.write_failure(exc, directory) from None
+        except index.IndexOutdated:
+            # Made by another version: rebuilt from what it recorded, then the paths added.
             ix = index.open_index(directory, progress=output.progress(), notify=output.note)
-        report = ix.update(args.paths, topics=topics, progress=output.progress(), wait=args.wait)
+        try:
+            report = ix.update(args.paths, topics=topics, progress=output.progress(),
+                               wait=args.wait)
+        except OSError as exc:  # a full disk, a read-only or forbidden folder
+            ix.close()
+            raise index.write_failure(exc, directory) from None
+        except BaseException:
+            ix.close()
+            raise
     with ix:
         if report is None:
             output.note(f"rebuilt {directory}: {ix.paragraph_count()} paragraphs")
@@ -171,12 +196,23 @@ def _run_index(args: argparse.Namespace) -> int:
     return 1 if report.failed and not report.changed and not report.unchanged else 0
 
 
-def _recorded_sources(directory: Path) -> list[Path]:
-    try:
-        with index.BriefingIndex.open(directory) as ix:
-            return [Path(s) for s in ix.sources]
-    except (index.IndexMissing, index.IndexDamaged):
-        return [index.bundled_seeds_dir()]
+def _run_check(args: argparse.Namespace) -> int:
+    """Verify everything (exit 0 sound, 1 damaged); ``--repair`` rebuilds from the recorded
+    sources and exits 0 once the index is sound again."""
+    directory = index_dir(args)
+    report = index.check_index(directory)
+    if report.ok or not args.repair:
+        for problem in report.problems[1:]:
+            output.note(problem)
+        print(report.summary())
+        return 0 if report.ok else 1
+    output.note(report.summary())
+    print(index.repair_index(directory, report, progress=output.progress(),
+                             notify=output.note))
+    after = index.check_index(directory)
+    if not after.ok:
+        raise index.IndexDamaged(after.summary())
+    return 0
 
 
 def _run_search(args: argparse.Namespace) -> int:

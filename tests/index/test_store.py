@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -110,9 +111,11 @@ def test_missing_index_is_built_from_the_seeds(tmp_path: Path):
 @pytest.mark.parametrize("damage", ["empty_toc", "garbage_toc", ".trm", ".pst", "._stored.col",
                                     "._text_len.col", ".date.col", ".dup_key.col", ".dup_sketch.col",
                                     ".article_id.col", ".paragraph.col"])
-def test_damaged_index_is_moved_aside_and_rebuilt(tmp_path: Path, seed_copy: Path, damage: str):
+def test_damaged_index_is_reported_never_replaced_and_repaired(tmp_path: Path, seed_copy: Path,
+                                                                damage: str):
     """An empty or garbage TOC, or any segment file cut short (a disk filled up, a copy
-    interrupted): the next open notices, sets the index aside and rebuilds it."""
+    interrupted): opening reports it with the repair, leaves it where it is, and repairing
+    rebuilds it from the recorded sources."""
     directory = tmp_path / "ix"
     index.build_index(directory, [seed_copy]).close()
     toc = next(directory.glob("_MAIN_*.toc"))
@@ -123,11 +126,17 @@ def test_damaged_index_is_moved_aside_and_rebuilt(tmp_path: Path, seed_copy: Pat
     else:
         (segment,) = directory.glob(f"MAIN_*{damage}")
         segment.write_bytes(segment.read_bytes()[:10])
-    notes: list[str] = []
-    with index.open_index(directory, notify=notes.append) as ix:
+    before = sorted(os.listdir(directory))
+    with pytest.raises(index.IndexDamaged, match="check --repair"):
+        index.open_index(directory)
+    assert sorted(os.listdir(directory)) == before
+    report = index.check_index(directory)
+    assert not report.ok
+    assert "rebuilt" in index.repair_index(directory, report)
+    with index.open_index(directory) as ix:
         assert ix.paragraph_count() == 28
-    assert "damaged" in notes[0] and "rebuilding" in notes[0]
-    assert list(tmp_path.glob("ix.damaged-*"))
+    assert index.check_index(directory).ok
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith((".ix", "ix"))] == ["ix"]
 
 
 def test_index_records_its_sources_and_schema(tmp_path: Path, seed_copy: Path):
@@ -140,23 +149,26 @@ def test_an_index_from_another_version_is_set_aside_and_rebuilt(tmp_path: Path, 
     directory = tmp_path / "index"
     index.build_index(directory, [seed_copy]).close()
     meta = directory / "briefing.json"
-    meta.write_text(meta.read_text().replace(f'"schema_version": {SCHEMA_VERSION}',
-                                             '"schema_version": 1'))
+    # As an older version wrote it: no checksum, no SOURCES file.
+    (directory / "SOURCES").unlink()
+    old = json.loads(meta.read_text())
+    del old["checksum"]
+    meta.write_text(json.dumps({**old, "schema_version": 1}))
     notes: list[str] = []
     with index.open_index(directory, notify=notes.append) as ix:
         assert index.search(ix, "Taiwan").total == 3
     assert "another version" in notes[0]
-    assert [p.name.split("-")[0] for p in tmp_path.glob("index.outdated-*")] == ["index.outdated"]
+    assert sorted(p.name for p in tmp_path.iterdir() if "index" in p.name) == ["index"]
 
 
 def test_an_index_whose_stored_topic_is_now_refused_still_opens(tmp_path: Path, seed_copy: Path):
-    from index.store import _read_meta, _write_meta
+    from index.integrity import read_meta, write_meta
 
     directory = tmp_path / "ix"
     _build(tmp_path, seed_copy).close()
-    meta = _read_meta(directory)
+    meta, _ = read_meta(directory)
     meta["topics"]["Slow"] = "a" * 100_000
-    _write_meta(directory, meta)
+    write_meta(directory, meta)
     with index.BriefingIndex.open(directory) as ix:
         assert "Slow" not in ix.topics.names and "Taiwan" in ix.topics.names
         assert index.search(ix, "taiwan").total == 3
