@@ -13,12 +13,16 @@ import re
 from dataclasses import dataclass
 
 from .errors import IngestError
+from .jsonld import article_body
 from .metadata import Metadata, parse_date
 from .textnorm import clean_line
 
 # A title often ends with the site: "Blinken talks to Yang | The Hill", "… - Reuters".
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—:•·]|-|::)\s+")
 MAX_HTML_BYTES = 8 * 1024 * 1024
+# The page's JSON-LD ``articleBody`` replaces the extracted text when it is this many times
+# longer: the extractor found only a teaser or a caption.
+JSONLD_FACTOR = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +49,10 @@ def extract(data: bytes, name: str) -> Page:
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup
         raise IngestError(f"cannot read the HTML ({type(exc).__name__}: {exc})") from None
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not body:
+    stated = article_body(data.decode("utf-8", "replace"))
+    if len(stated) > JSONLD_FACTOR * len(body):
+        body = stated  # the page renders its story from its JSON-LD: the HTML held a teaser
+    if not body or doc is None:
         raise IngestError("no article text found in the page")
     site = clean_line(doc.sitename or "")
     title = page_title(clean_line(doc.title or ""), site)

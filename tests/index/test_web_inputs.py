@@ -189,3 +189,44 @@ def test_a_wire_story_is_one_related_link_not_one_per_copy(tmp_path: Path):
         assert "human rights" in linked[0].text
         copy = index.search(ix, '"stand up for human rights"', outlets=["Outlet A"]).hits[0]
         assert [h.outlet for h in index.related(ix, copy.id, limit=5)] == ["Outlet C"]
+
+
+def _script_page(body_json: str, teaser: str) -> str:
+    return f"""<!doctype html><html><head><title>Harbour tunnel reopens | Coast Post</title>
+<meta property="og:site_name" content="Coast Post">
+<script type="application/ld+json">{{"@context": "https://schema.org", "@graph": [
+{{"@type": "WebSite", "name": "Coast Post"}},
+{{"@type": "NewsArticle", "headline": "Harbour tunnel reopens", "articleBody": {body_json}}}]}}
+</script><script type="application/ld+json">{{ broken json</script>
+</head><body><article><h1>Harbour tunnel reopens</h1><p>{teaser}</p>
+<div id="app"></div></article></body></html>"""
+
+
+def test_a_page_whose_story_is_only_in_its_json_ld_falls_back_to_the_article_body(tmp_path: Path):
+    import json
+
+    body = ("The harbour tunnel reopened on Monday after six months of repairs.\n"
+            "\u201cEvery crack has been sealed,\u201d the chief engineer, Mara Lind, said at the "
+            "entrance.\nThe city council said tolls would stay at their old level until "
+            "the summer, and that &amp; other questions would be settled <b>later</b>.")
+    path = tmp_path / "tunnel.html"
+    path.write_text(_script_page(json.dumps(body), "The tunnel reopened."))
+    article = load_articles(path, path.read_bytes())[0]
+    texts = [p.text for p in article.paragraphs]
+    assert texts[0] == "The harbour tunnel reopened on Monday after six months of repairs."
+    assert texts[2].endswith("that & other questions would be settled later.")
+    assert ("Mara Lind", "said") in [(c.speaker, c.cue) for c in article.claims]
+    assert article.source_text[article.paragraphs[1].start : article.paragraphs[1].end] == texts[1]
+
+
+def test_a_full_page_keeps_its_extracted_text_beside_a_short_json_ld_summary(tmp_path: Path):
+    import json
+
+    path = tmp_path / "daily.html"
+    html = page("Daily Planet", "Blinken and Yang speak", BODY).replace(
+        "</head>", '<script type="application/ld+json">'
+        + json.dumps({"@type": "NewsArticle", "articleBody": "Blinken spoke to Yang."})
+        + "</script></head>")
+    path.write_text(html)
+    article = load_articles(path, path.read_bytes())[0]
+    assert [p.text for p in article.paragraphs] == BODY
