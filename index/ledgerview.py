@@ -21,7 +21,8 @@ from .ledger import Cluster, LedgerClaim
 from .ledgerfile import Ledger, Story, load
 from .query import parse_query
 from .schema import paragraph_id
-from .searching import _expand, _filters, _matches
+from .matching import evaluate
+from .searching import _expand, _filters, _restrict
 from .doctable import doc_table
 
 FLAGS = {
@@ -81,7 +82,8 @@ def _matching(ix: Any, book: Ledger, chosen: list[Cluster], query: str, topics: 
         table = doc_table(searcher, ix.directory)
         restrict = _filters(ix, searcher, topics, outlets, speakers, since, until)
         try:
-            found = _matches(searcher, table, _expand(typed, searcher), restrict)
+            found = _restrict(searcher, table, evaluate(searcher, table, _expand(typed, searcher)),
+                              restrict)
         except (UnicodeError, ValueError, TypeError, IndexError) as exc:
             raise QueryError(f"cannot run query {query!r}: {exc}") from None
         places = _docnums(searcher, book)
