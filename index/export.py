@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from .searching import Hit
-from .textnorm import sanitize_display
+from .textnorm import json_text, sanitize_display
 
 FORMATS = ("md", "json", "csv")
 GROUPINGS = ("topic", "article")
@@ -58,9 +57,8 @@ def render(hits: Sequence[Hit], fmt: str, *, title: str = "Briefing", group_by: 
         raise ValueError(f"unknown grouping {group_by!r}; use one of {', '.join(GROUPINGS)}")
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     if fmt == "json":
-        return json.dumps({"title": title, "generated": stamp,
-                           "paragraphs": [citation(h) for h in hits]},
-                          ensure_ascii=False, indent=2) + "\n"
+        return json_text({"title": title, "generated": stamp,
+                          "paragraphs": [citation(h) for h in hits]}, indent=2) + "\n"
     if fmt == "csv":
         return _csv(hits)
     return _markdown(hits, title, group_by, stamp)
@@ -89,10 +87,23 @@ def _md_paragraph(hit: Hit) -> list[str]:
             f"“{_md_inline(_clean(hit.title))}”"]
     where = f"paragraph {hit.paragraph} of {hit.paragraphs}" if hit.paragraphs else (
         f"paragraph {hit.paragraph}")
-    url = _clean(hit.url)
-    source = f"<{url}>" if url and not re.search(r"[\s<>]", url) else ""
+    source = _md_link(_clean(hit.url))
     out += ["— " + ", ".join(cite + ([source] if source else []) + [where]), ""]
     return out
+
+
+_WEB_LINK = re.compile(r"^https?://[^\s<>]+$", re.IGNORECASE)
+
+
+def _md_link(url: str) -> str:
+    """An http(s) URL as a link; anything else (``javascript:``, ``file:``, ``data:``) as
+    literal code, which no Markdown renderer turns into a link."""
+    if not url:
+        return ""
+    if _WEB_LINK.match(url):
+        return f"<{url}>"
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", url)), default=0) + 1)
+    return f"{fence} {' '.join(url.split())} {fence}"
 
 
 def _groups(hits: Sequence[Hit], group_by: str) -> list[tuple[str, list[Hit]]]:
@@ -123,9 +134,14 @@ def _csv(hits: Sequence[Hit]) -> str:
     return buffer.getvalue()
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
 def _spreadsheet_safe(value: Any) -> Any:
-    """Spreadsheets run cells that start with = + - @ as formulas; article text must not."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    """Spreadsheets run cells that start with = + - @ as formulas, and some also after leading
+    tabs, line breaks or spaces (OWASP's CSV injection list); article text must not run."""
+    if isinstance(value, str) and (value[:1] in _FORMULA_START
+                                   or value.lstrip(" \t\r\n")[:1] in _FORMULA_START[:4]):
         return "'" + value
     return "" if value is None else value
 

@@ -19,11 +19,8 @@ import numpy as np
 from .errors import QueryError
 from .ledger import Cluster, LedgerClaim
 from .ledgerfile import Ledger, Story, load
-from .query import parse_query
 from .schema import paragraph_id
-from .matching import evaluate
-from .searching import _expand, _filters, _restrict
-from .doctable import doc_table
+from .searching import matching_ids
 
 FLAGS = {
     "speaker": "speaker_differs",
@@ -76,18 +73,11 @@ def _negated_date(date: str) -> tuple[int, ...]:
 def _matching(ix: Any, book: Ledger, chosen: list[Cluster], query: str, topics: Sequence[str],
               outlets: Sequence[str], speakers: Sequence[str], since: str | None,
               until: str | None) -> list[Cluster]:
-    typed = parse_query(query)
     with ix.lock:
-        searcher = ix.searcher()
-        table = doc_table(searcher, ix.directory)
-        restrict = _filters(ix, searcher, topics, outlets, speakers, since, until)
-        try:
-            found = _restrict(searcher, table, evaluate(searcher, table, _expand(typed, searcher)),
-                              restrict)
-        except (UnicodeError, ValueError, TypeError, IndexError) as exc:
-            raise QueryError(f"cannot run query {query!r}: {exc}") from None
-        places = _docnums(searcher, book)
-    return [c for c in chosen if np.isin(places.get(c.id, _EMPTY), found.ids).any()]
+        found = matching_ids(ix, query, topics=topics, outlets=outlets, speakers=speakers,
+                             since=since, until=until)
+        places = _docnums(ix.searcher(), book)
+    return [c for c in chosen if np.isin(places.get(c.id, _EMPTY), found).any()]
 
 
 _EMPTY = np.zeros(0, dtype=np.int64)

@@ -563,3 +563,21 @@ def related(index: BriefingIndex, paragraph_id: str, limit: int = 3,
 MIN_SHARED_TERMS = 4
 MIN_COVERAGE = 0.3
 MAX_RELATED_TERMS = 60  # the rarest words of a long paragraph carry its report
+
+
+def matching_ids(index: BriefingIndex, text: str = "", *, topics: Sequence[str] = (),
+                 outlets: Sequence[str] = (), speakers: Sequence[str] = (),
+                 since: str | None = None, until: str | None = None) -> np.ndarray:
+    """Document numbers (sorted) of every paragraph a query and filters match, as ``search``
+    finds them, without ranking or fetching any: for views that join other data to a query
+    (the claim ledger). Only valid with the index's current searcher, under ``index.lock``."""
+    typed = parse_query(text)
+    with index.lock:
+        searcher = index.searcher()
+        table = doc_table(searcher, index.directory)
+        restrict = _filters(index, searcher, topics, outlets, speakers, since, until)
+        try:
+            return _restrict(searcher, table, evaluate(searcher, table, _expand(typed, searcher)),
+                             restrict).ids
+        except (UnicodeError, ValueError, TypeError, IndexError) as exc:
+            raise QueryError(f"cannot run query {clean_query(text)!r}: {exc}") from None

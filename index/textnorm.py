@@ -12,6 +12,7 @@ Articles come from whatever people saved from the web, so every string that reac
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import unicodedata
 from array import array
@@ -168,6 +169,34 @@ def sanitize_display(text: str) -> str:
     if cleaned.isascii():
         return cleaned
     return "".join(_display_char(ch) for ch in cleaned)
+
+
+# Characters JSON may carry raw but a terminal or editor acts on: DEL and C1 controls (U+009B
+# is CSI), bidi marks, embeddings, overrides and isolates (U+202E reverses what follows, U+061C
+# is the Arabic letter mark), invisible formatting, line/paragraph separators, lone surrogates
+# and Unicode tag characters. json.dumps already escapes C0 controls.
+_JSON_UNSAFE = re.compile(  # categories Cc (above C0), Cf, Cs, Zl and Zp as of Unicode 15
+    "[\\x7f-\\x9f\\xad\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890-\\u0891\\u08e2\\u180e"
+    "\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ud800-\\udfff\\ufeff"
+    "\\ufff9-\\ufffb\\U000110bd\\U000110cd\\U00013430-\\U00013438\\U0001bca0-\\U0001bca3"
+    "\\U0001d173-\\U0001d17a\\U000e0001\\U000e0020-\\U000e007f]"
+)
+
+
+def json_text(value: object, **options: object) -> str:
+    """``json.dumps`` with readable non-ASCII text but every character above escaped as
+    ``\\uXXXX``, so piping JSON to a terminal or opening it in an editor shows, never obeys,
+    controls that came from file names or article text. The decoded value is unchanged."""
+    dumped = json.dumps(value, ensure_ascii=False, **options)
+    return _JSON_UNSAFE.sub(_json_escape, dumped)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def _display_char(ch: str) -> str:

@@ -6,7 +6,6 @@ passes ``sanitize_display`` so no escape sequence reaches the terminal.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -37,7 +36,8 @@ def note(message: str) -> None:
 
 
 def emit_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+    """One JSON document per line, with controls and bidi characters escaped."""
+    sys.stdout.write(index.json_text(value) + "\n")
 
 
 def progress() -> Callable[[int, int, str], None]:

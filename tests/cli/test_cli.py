@@ -177,3 +177,21 @@ def test_index_skips_loops_pipes_and_dangling_links_and_indexes_the_rest(tmp_pat
     for name, reason in [("a.txt", "symbolic link loop"), ("dangling.txt", "dangling"),
                          ("pipe.txt", "named pipe")]:
         assert any(name in line and reason in line for line in result.stderr.splitlines()), name
+
+
+def test_json_output_escapes_c1_and_bidi_controls_from_file_names(tmp_path: Path):
+    articles = tmp_path / "a"
+    articles.mkdir()
+    name = "gpj.\u202eevil\u009b6n\u061c.txt"
+    (articles / name).write_text("Title\n\nThe minister said the deal was off.\n")
+    ix = str(tmp_path / "ix")
+    run("index", str(articles), "--index-dir", ix, env_home=tmp_path)
+    outputs = [run("claims", str(articles / name), "--json", env_home=tmp_path).stdout,
+               run("search", "deal", "--json", "--index-dir", ix, env_home=tmp_path).stdout]
+    hit_id = json.loads(outputs[1])["hits"][0]["id"]
+    outputs.append(run("show", hit_id, "--json", "--index-dir", ix, env_home=tmp_path).stdout)
+    for out in outputs:
+        assert not any(ch in out for ch in "\u202e\u009b\u061c"), out
+    assert "\\u202e" in outputs[0] and "\\u202e" in outputs[2]
+    assert json.loads(outputs[0].splitlines()[0])["doc"] == name.removesuffix(".txt")
+    assert json.loads(outputs[2])["path"].endswith(name)

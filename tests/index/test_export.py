@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import index
@@ -45,3 +46,25 @@ def test_grouping_by_article_orders_paragraphs():
     hits = [_hit(3, "Three."), _hit(1, "One.")]
     text = index.render_briefing(hits, "md", group_by="article", now=NOW)
     assert text.index("> One.") < text.index("> Three.")
+
+
+def test_markdown_links_only_web_addresses():
+    urls = ["javascript:alert(document.cookie)", "file:///etc/passwd", "data:text/html,<b>x</b>",
+            "JavaScript:`x`", "https://ok.example/a?b=1"]
+    hits = [replace(_hit(1, "One."), id=f"a-{n}", url=url) for n, url in enumerate(urls)]
+    md = index.render_briefing(hits, "md", now=NOW)
+    assert "<https://ok.example/a?b=1>" in md
+    for url in urls[:3]:
+        assert f"<{url}>" not in md and f"` {url} `" in md
+    assert "`` JavaScript:`x` ``" in md
+    assert "<javascript:" not in md.lower() and "<file:" not in md and "<data:" not in md
+
+
+def test_csv_neutralises_formulas_behind_tabs_line_breaks_and_spaces():
+    texts = ["\t=1+2", "\r=1+2", " =cmd|' /C calc'!A0", "\t", "-2", "Plain."]
+    hits = [_hit(n, text) for n, text in enumerate(texts, start=1)]
+    rows = list(csv.DictReader(io.StringIO(index.render_briefing(hits, "csv", now=NOW))))
+    cells = [row["text"] for row in rows]
+    assert all(cell.startswith("'") for cell in cells[:-1]), cells
+    assert cells[-1] == "Plain."
+

@@ -82,3 +82,15 @@ def test_a_terminated_escape_string_is_removed_whole_on_its_line():
 def test_an_escape_string_never_runs_across_a_line_end():
     original = "One \x1b]52;c;ZXZp\nTwo\x07 three.\n"
     assert normalise(original).text == "One 52;c;ZXZp\nTwo three.\n"
+
+
+@given(st.recursive(st.text(), lambda inner: st.lists(inner, max_size=3), max_leaves=5))
+def test_json_text_round_trips_and_carries_no_raw_control_or_bidi_character(value):
+    import json
+
+    from index.textnorm import json_text
+
+    dumped = json_text(value)
+    assert json.loads(dumped) == value
+    dumped.encode("utf-8")  # lone surrogates are escaped, so the output is always encodable
+    assert not any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") for ch in dumped)
