@@ -84,15 +84,15 @@ class LedgerArticle:
 def speaker_kind(claim: Claim, outlet: str) -> str:
     """Named person, organisation or body, anonymous, the outlet itself, or none.
 
-    The claim extractor leaves anonymous sources as their lower-case description and names
-    the outlet for "our understanding is …"; an organisation is told by its words. When the
-    extractor gives claims a kind of their own, this is where to read it."""
-    given = getattr(claim, "speaker_kind", None)
-    if isinstance(given, str) and given:
-        return _MAP_KIND.get(given, given)
+    The extractor's own kind is used when it gives one (``Claim.speaker_kind``); claims read
+    back from an index made before it did are told by their words: anonymous sources are left
+    as their lower-case description, the outlet is named for "our understanding is …"."""
     name = claim.speaker.strip()
     if not name:
         return "none"
+    given = getattr(claim, "speaker_kind", "")
+    if given:
+        return _MAP_KIND.get(given, given)
     if outlet and name == outlet or name in ("(the outlet)",) or claim.source_text.lower() in ("we", "our"):
         return "outlet"
     words = name.split()
@@ -305,14 +305,24 @@ def _same_speaker(a: LedgerClaim, b: LedgerClaim) -> bool:
     carries the other's name ("the minority leader, Mitch McConnell of Kentucky")."""
     if not a.speaker or not b.speaker:
         return False
-    if a.speaker == b.speaker or a.speaker.lower() == b.speaker.lower():
+    sa, sb = _bare(a.speaker), _bare(b.speaker)
+    if sa.lower() == sb.lower():
         return True
-    na, nb = _name_words(a.speaker), _name_words(b.speaker)
+    na, nb = _name_words(sa), _name_words(sb)
     if not na or not nb:
         return False
     if na[-1] == nb[-1]:
         return len(na) < 2 or len(nb) < 2 or na[-2] == nb[-2] or na[0] == nb[0]
     return bool(set(na) & set(nb)) and (a.speaker_kind != "named" or b.speaker_kind != "named")
+
+
+# Descriptions are kept per article: "a Senate aide (Morning Post · 2024-03-02)".
+_PER_ARTICLE = re.compile(r"\s*\([^()]*·[^()]*\)$")
+
+
+def _bare(speaker: str) -> str:
+    """A speaker without the article its description was kept for."""
+    return _PER_ARTICLE.sub("", speaker)
 
 
 _NAME_WORD = re.compile(r"\b[A-Z][\w’'\-]+")

@@ -208,7 +208,7 @@ def _stored_articles(searcher: Any) -> Iterator[Article]:
                     source_text=c["source_text"], paragraph=number,
                     source_spans=tuple(tuple(s) for s in c["source"]),
                     cue_spans=tuple(tuple(s) for s in c["cue_spans"]), content_spans=spans,
-                    confidence=c.get("confidence", 1.0)))
+                    confidence=c.get("confidence", 1.0), speaker_kind=c.get("speaker_kind", "")))
         yield Article(
             id=first.get("article_id", ""), path=path, file_hash=first.get("file_hash", ""),
             title=first.get("title", ""), outlet=first.get("outlet_name", ""),
