@@ -757,8 +757,8 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
                 span = (start + joined, start + chosen[-1].end())
                 return span if _looks_like_source(text[span[0] : span[1]]) else None
         if token.lower() in CLAUSE_WORDS:
-            if not chosen and token.lower() == "who" and re.search(r",\s*$", segment[:word.start()]):
-                chosen.append(word)  # "Barkley, who said …": resolved to Barkley later
+            if not chosen and token.lower() == "who":
+                chosen.append(word)  # "Barkley, who said …", "voters who said": see relative_head
             break
         chosen.insert(0, word)
         if len(chosen) >= MAX_SOURCE_WORDS:
@@ -772,6 +772,21 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
     if aside is not None and not segment[chosen[-1].end() : aside.start()].strip():
         span = (span[0], start + aside.start() + len(aside.group().rstrip(" ,")))
     return span
+
+
+def relative_head(text: str, who: int) -> Span | None:
+    """What a restrictive "who" stands for ("voters who said" → "voters"): the noun phrase
+    right before it; None after a comma ("Barkley, who said"), where the nearest name is."""
+    start = max(0, who - 120, *(text.rfind(mark, 0, who) + 1 for mark in ("\n", ". ", ";", ":")))
+    if text[start:who].rstrip().endswith(",") or not text[start:who].strip():
+        return None
+    head = _source_before(text, start, who)
+    lead = _PREPOSITIONS.match(text, *head) if head else None
+    return (lead.end(), head[1]) if lead and lead.end() < head[1] else head
+
+
+_PREPOSITIONS = re.compile(r"(?:(?:among|of|for|with|by|from|to|in|on|at|Among|Of|For|With|By|"
+                           r"From|To|In|On|At)\s+)+")
 
 
 _ASIDE = re.compile(r"(?:,\s*\d{1,3}\s*,|\s*\([^()]{1,40}\)|\s+[—–]\s*[^—–“”\"]{1,80}[—–])\s*$")

@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import speakers
-from .attribution import RawClaim, extract, headline, quotes
+from .attribution import RawClaim, extract, headline, quotes, relative_head
 from .models import TITLE_PARAGRAPH, Article, Claim
 from .speakers import SpeakerNames, full_names as _full_names
 from .textnorm import NormalisedText
@@ -220,6 +220,9 @@ def _resolve(raw: RawClaim, text: str, article: Article, paragraph: int,
     category = speakers.ANONYMOUS
     if raw.self_attributed or lowered in ("we", "us"):
         speaker, category = article.outlet or "(the outlet)", speakers.OUTLET
+    elif lowered == "who" and (head := relative_head(text, raw.source[0])):
+        # "voters who said …": the speaker is the voters, not the last person named
+        speaker, category = _named_speaker(text[head[0] : head[1]], article, full_names)
     elif lowered in ("he", "she", "it", "they", "him", "her", "them", "who"):
         wanted = {"he": "person", "she": "person", "him": "person", "her": "person",
                   "who": "person", "it": "org"}.get(lowered)

@@ -481,3 +481,10 @@ def test_quotes_after_the_cue_sentence_are_more_of_the_same_claim():
         ("the manager", 3), ("the baker", 1), ("her partner", 1)]
     assert claims[0].content.endswith("“It is the best season yet.”")
     assert "six lifeguards. Nobody will swim alone." in claims[0].content
+
+
+def test_who_said_is_a_claim_of_the_noun_before_it():
+    claims = _claims("Title\n\nAmong fans who said the coach should stay, most were young. "
+                     "Jo Marsh, who said she was tired, left early.")
+    assert [(c.speaker, c.source_text, c.cue) for c in claims] == [
+        ("fans", "who", "said"), ("Jo Marsh", "who", "said")]
