@@ -487,4 +487,4 @@ def test_who_said_is_a_claim_of_the_noun_before_it():
     claims = _claims("Title\n\nAmong fans who said the coach should stay, most were young. "
                      "Jo Marsh, who said she was tired, left early.")
     assert [(c.speaker, c.source_text, c.cue) for c in claims] == [
-        ("fans", "who", "said"), ("Jo Marsh", "who", "said")]
+        ("fans (Example News)", "who", "said"), ("Jo Marsh", "who", "said")]
