@@ -149,7 +149,9 @@ def attach(article: Article, norm: NormalisedText) -> Article:
     """Extract the article's claims and return it with them (offsets into the file)."""
     text = norm.text
     named: list[tuple[str, str, str]] = []  # (speaker, agreement kind, speaker kind), in order
-    full_names = _full_names(" \n".join(p.text for p in article.paragraphs))
+    # The title names who the article is about: a senator in the headline keeps his surname
+    # against a namesake the story mentions in passing.
+    full_names = _full_names(" \n".join(p.text for p in article.paragraphs), article.title)
     claims: list[Claim] = []
     cursor = 0
     title = _title_span(text, article)
@@ -271,7 +273,12 @@ def _named_speaker(source_text: str, article: Article, full_names: dict[str, str
     words = speaker.split()
     if not words:
         return "", speakers.ANONYMOUS
-    if len(words) == 1 and words[0] in full_names:
+    if (len(words) == 1 and re.match(r"(?i)the\s", source_text.strip()) and speaker[:1].isupper()
+            and not speaker.isupper()):
+        # "Guardian" may be Mayor Don Guardian; "the Guardian" is a body.
+        speaker = (_body_named_in(article, speaker) if speakers.kind_of(speaker) != speakers.PERSON
+                   else "") or f"The {speaker}"
+    elif len(words) == 1 and words[0] in full_names:
         speaker = full_names[words[0]]
     elif len(words) >= 2 and not speakers.is_person_name(speaker):
         speaker = _name_in_description(speaker, full_names) or speaker

@@ -177,7 +177,7 @@ def per_article(description: str, outlet: str, date: str) -> str:
     return f"{description} ({where})" if where else description
 
 
-def full_names(text: str) -> dict[str, str]:
+def full_names(text: str, title: str = "") -> dict[str, str]:
     """Surname → the person's full name as this article gives it, to expand bare surnames.
 
     Names are read from runs of capitalised words, less a leading function word or title
@@ -185,13 +185,23 @@ def full_names(text: str) -> dict[str, str]:
     one ("Senate Majority Leader Mitch McConnell"). The most frequent spelling wins, then the
     longest ("Donald J. Trump" once and "Donald Trump" ten times: "Donald Trump"); a name
     never runs across a line break. The first name is a weaker key ("Yang" of "Yang Jiechi"),
-    used when no surname claims it.
+    used when no surname claims it. A name in the ``title`` counts three times more (it says
+    who the article is about) but only if the text names that person too: a headline's
+    capitalised words are not all names ("Understated Perez Makes His Case").
+    A name ending another ("Wasserman Schultz" of "Debbie Wasserman Schultz") is that one.
     """
     counts: Counter[str] = Counter()
     for match in _CAPITALISED_RUN.finditer(text):
         name = name_in_run(match.group())
         if name:
             counts[name] += 1
+    for name in list(counts):
+        if re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", title):
+            counts[name] += 3
+    for name in sorted(counts, key=len):
+        longer = [other for other in counts if other.endswith(" " + name) and len(other.split()) > 2]
+        if longer:
+            counts[max(longer, key=lambda o: counts[o])] += counts.pop(name)
     names: dict[str, str] = {}
     ranked = sorted(counts, key=lambda n: (-counts[n], -len(n), n))
     for candidate in ranked:

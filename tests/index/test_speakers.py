@@ -86,3 +86,18 @@ def test_an_acronym_joins_the_body_it_abbreviates():
     second = _article("Title\n\nThe AP reported that the count resumed.\n", name="b.txt")
     merged = unify_speakers([first, second])
     assert [c.speaker for a in merged for c in a.claims] == ["Associated Press", "Associated Press"]
+
+
+def test_a_headline_names_who_the_article_is_about_but_its_other_capitals_are_not_names():
+    names = full_names("Chris Murphy spoke. Anne Marie Murphy taught there. Anne Marie Murphy "
+                       "was brave. Debbie Wasserman Schultz agreed, and Wasserman Schultz left.",
+                       title="Why Chris Murphy Keeps Going")
+    assert names["Murphy"] == "Chris Murphy"
+    assert names["Schultz"] == "Debbie Wasserman Schultz"
+    assert "Keeps" not in names and "Why" not in names
+
+
+def test_the_guardian_is_a_paper_even_where_a_mayor_is_named_guardian():
+    article = _article("Title\n\nMayor Don Guardian said the casino would reopen. The Guardian "
+                       "reported that it would not.\n")
+    assert [c.speaker for c in article.claims] == ["Don Guardian", "The Guardian"]
