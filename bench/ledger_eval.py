@@ -58,7 +58,8 @@ def main() -> int:
     for paths in stories:
         members = [records[p] for p in paths]
         for claims in cluster_story(members):
-            clusters.append(describe(story_id(paths), claims, {m.outlet for m in members}))
+            clusters.append(describe(story_id(paths), claims, {m.outlet for m in members},
+                                    {m.doc: m.terms for m in members}))
     seconds = time.perf_counter() - started
     # Which cluster each quotation's characters belong to.
     where: dict[str, list[tuple[int, int, str]]] = {}

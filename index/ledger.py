@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -299,21 +299,63 @@ def _surname(name: str) -> str:
     return words[-1].lower().strip(".,") if words else ""
 
 
-def _same_speaker(a: LedgerClaim, b: LedgerClaim) -> bool:
-    """Whether two credits name one speaker: the same name, or the same surname with no
-    different first name ("Representative Bob Etheridge", "Etheridge"), or a description that
-    carries the other's name ("the minority leader, Mitch McConnell of Kentucky")."""
+def _same_speaker(a: LedgerClaim, b: LedgerClaim,
+                  mentions: Mapping[str, Collection[str]] | None = None) -> bool:
+    """Whether two credits name one speaker: the same name; the same surname with the same
+    or a shortened first name ("Tim Murray", "Timothy Murray"); one name inside the other
+    ("Ruth Bader", "Ruth Bader Ginsburg"); a description that carries the other's name ("the
+    minority leader, Mitch McConnell of Kentucky"); or a role ("Texas governor", "the
+    presumptive Republican nominee") in an article that names the other speaker (``mentions``:
+    each article's words)."""
     if not a.speaker or not b.speaker:
         return False
     sa, sb = _bare(a.speaker), _bare(b.speaker)
     if sa.lower() == sb.lower():
         return True
     na, nb = _name_words(sa), _name_words(sb)
-    if not na or not nb:
+    if na and nb:
+        if na[-1] == nb[-1]:
+            return len(na) < 2 or len(nb) < 2 or _first_names_agree(na[-2], nb[-2]) or na[0] == nb[0]
+        if set(na) & set(nb):  # "Ruth Bader" / "Bader Ginsburg"; "the minority leader, Mitch McConnell"
+            return True
+    if mentions is not None:
+        return _role_of(a, b, mentions) or _role_of(b, a, mentions)
+    return False
+
+
+def _first_names_agree(x: str, y: str) -> bool:
+    x, y = x.lower().rstrip("."), y.lower().rstrip(".")
+    return x.startswith(y) or y.startswith(x)
+
+
+# Words that make a description stand for one principal person the article names.
+_ROLE = re.compile(
+    r"\b(?:president|governor|senator|congressman|congresswoman|nominee|candidate|chairman|"
+    r"chairwoman|secretary|leader|speaker|mayor|host|justice|minister|representative|"
+    r"lawmaker|republican|democrat)\b", re.IGNORECASE)
+
+
+def _role_of(description: LedgerClaim, named: LedgerClaim,
+             mentions: Mapping[str, Collection[str]]) -> bool:
+    """Whether a role description stands for a named speaker its own article mentions."""
+    if description.speaker_kind == "named" or named.speaker_kind != "named":
         return False
-    if na[-1] == nb[-1]:
-        return len(na) < 2 or len(nb) < 2 or na[-2] == nb[-2] or na[0] == nb[0]
-    return bool(set(na) & set(nb)) and (a.speaker_kind != "named" or b.speaker_kind != "named")
+    if not _ROLE.search(_bare(description.speaker)) or _ANONYMOUS.search(_bare(description.speaker)):
+        return False
+    surname = _name_words(named.speaker)[-1:] or [""]
+    return surname[0].lower() in mentions.get(description.doc, ())
+
+
+def _vehicle(claim: LedgerClaim) -> bool:
+    """A credit to a document, not a speaker ("a statement", "the ad"): the extractor missed
+    who stands behind it, so it is not compared."""
+    return bool(_VEHICLE.match(_bare(claim.speaker)))
+
+
+_VEHICLE = re.compile(
+    r"^(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+)?(?:statements?|letters?|ads?|"
+    r"advertisements?|releases?|remarks|texts?|readouts?|posts?|tweets?|videos?|reports?|"
+    r"disclosures?|memos?|emails?|e-mails?)\b", re.IGNORECASE)
 
 
 # Descriptions are kept per article: "a Senate aide (Morning Post · 2024-03-02)".
@@ -335,7 +377,10 @@ _NOT_NAMES = frozenset(
 
 
 def _name_words(name: str) -> list[str]:
-    return [w for w in _NAME_WORD.findall(name) if w not in _NOT_NAMES]
+    return [w for w in _NAME_WORD.findall(name) if w not in _NOT_NAMES and w not in _SUFFIXES]
+
+
+_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
 
 
 def _attributed(claim: LedgerClaim) -> bool:
@@ -374,8 +419,10 @@ class Cluster:
                 "numbers_differ": self.numbers_differ, "negation_differs": self.negation_differs}
 
 
-def describe(story: str, claims: Sequence[LedgerClaim], story_outlets: Iterable[str]) -> Cluster:
-    """Work out first report, credits, wording and hints for one cluster's claims."""
+def describe(story: str, claims: Sequence[LedgerClaim], story_outlets: Iterable[str],
+             mentions: Mapping[str, Collection[str]] | None = None) -> Cluster:
+    """Work out first report, credits, wording and hints for one cluster's claims
+    (``mentions``: each article's words, by doc, to tell whom a role description means)."""
     ordered = tuple(sorted(claims, key=lambda c: (c.date or "9999", c.outlet, c.doc)))
     first, certainty = _first(ordered)
     reference, changes = _wording(ordered)
@@ -390,7 +437,7 @@ def describe(story: str, claims: Sequence[LedgerClaim], story_outlets: Iterable[
     ident = hashlib.sha1("|".join(f"{c.key}" for c in ordered).encode()).hexdigest()[:12]
     return Cluster(
         id=ident, story=story, statement=statement, claims=ordered, first=first,
-        first_certainty=certainty, speaker_differs=_speaker_differs(ordered),
+        first_certainty=certainty, speaker_differs=_speaker_differs(ordered, mentions),
         wording_differs=bool(all_changes), numbers_differ=numbers, negation_differs=negation,
         missing_from=tuple(sorted(set(story_outlets) - covered)), reference=reference,
         changes=changes,
@@ -431,16 +478,19 @@ def _wording(ordered: tuple[LedgerClaim, ...]) -> tuple[str, dict[str, tuple[Cha
     return reference, changes
 
 
-def _speaker_differs(ordered: tuple[LedgerClaim, ...]) -> bool:
+def _speaker_differs(ordered: tuple[LedgerClaim, ...],
+                     mentions: Mapping[str, Collection[str]] | None = None) -> bool:
     """Whether two articles credit the statement to different speakers, or one credits nobody.
-    A quotation the article leaves standing alone (no cue) is not compared: the speaker may be
-    named in a sentence the extractor did not tie to it."""
+    A quotation the article leaves standing alone (no cue) and a credit to a document ("a
+    statement") are not compared: the speaker may be named in a sentence the extractor did
+    not tie to it."""
     credits: dict[str, list[LedgerClaim]] = {}
     for claim in ordered:
-        if _attributed(claim):
+        if _attributed(claim) and not _vehicle(claim):
             credits.setdefault(claim.doc, []).append(claim)
     docs = list(credits.values())
-    return any(not any(_same_speaker(x, y) or (not x.speaker and not y.speaker) for x in a for y in b)
+    return any(not any(_same_speaker(x, y, mentions) or (not x.speaker and not y.speaker)
+                       for x in a for y in b)
                for i, a in enumerate(docs) for b in docs[i + 1:])
 
 

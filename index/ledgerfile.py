@@ -71,7 +71,7 @@ class Ledger:
             outlets = {m.outlet for m in members}
             for refs in clusters.get(sid, []):
                 claims = [articles[p].claims[i] for p, i in refs]
-                cluster = describe(sid, claims, outlets)
+                cluster = describe(sid, claims, outlets, {m.doc: m.terms for m in members})
                 self.clusters.append(cluster)
                 for claim in claims:
                     by_doc[claim.key] = cluster

@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-# A word: letters/digits with inner apostrophes, hyphens, dots or commas (numbers like 1,200).
-_WORD = re.compile(r"[^\W_]+(?:[’'.,\-][^\W_]+)*")
+# A word: letters/digits with inner apostrophes, dots or commas (numbers like 1,200); a
+# hyphen separates words, so "same-sex" and "same sex" are one wording.
+_WORD = re.compile(r"[^\W_]+(?:[’'.,][^\W_]+)*")
 # Marked cuts and insertions: an ellipsis, or an editorial insertion in brackets or (inside a
 # quotation) parentheses: "now it looks like (Libyan strongman Muammar) al-Qaddafi".
 _CUT = re.compile(r"\[[^\]]*\]|\([^)]*\)|\.\s?\.\s?\.|…")
@@ -33,16 +34,40 @@ _NEGATIONS = frozenset(
 
 
 def normal_word(word: str) -> str:
-    """A word as compared: lower case, one apostrophe style, no inner commas in numbers."""
+    """A word as compared: lower case, one apostrophe style, no inner commas in numbers, no
+    dots in abbreviations ("F.B.I." is "FBI"), small numbers as digits ("three" is "3")."""
     word = word.lower().replace("’", "'")
-    return word.replace(",", "") if any(ch.isdigit() for ch in word) else word
+    if any(ch.isdigit() for ch in word):
+        return word.replace(",", "")
+    word = word.replace(".", "")
+    return _SMALL_NUMBERS.get(word, word)
+
+
+_SMALL_NUMBERS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+# Contractions are a quotation style, not a wording: "we've" is "we have".
+_CONTRACTED = {"won't": ("will", "not"), "can't": ("can", "not"), "cannot": ("can", "not"),
+               "shan't": ("shall", "not"), "let's": ("let", "us"), "i'm": ("i", "am")}
+_SUFFIXES = (("n't", "not"), ("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'d", "would"))
+_IS = frozenset("he she it that there what who where here how".split())
+
+
+def _expanded(word: str) -> tuple[str, ...]:
+    if word in _CONTRACTED:
+        return _CONTRACTED[word]
+    for suffix, full in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return (word[: -len(suffix)], full)
+    if word.endswith("'s") and word[:-2] in _IS:
+        return (word[:-2], "is")
+    return (word,)
 
 
 def pieces(quote: str) -> list[list[str]]:
     """The quotation's words, split where the outlet marked a cut (``…``, ``[...]``)."""
     found = []
     for part in _CUT.split(quote):
-        words = [normal_word(m.group()) for m in _WORD.finditer(part)]
+        words = [w for m in _WORD.finditer(part) for w in _expanded(normal_word(m.group()))]
         if words:
             found.append(words)
     return found
@@ -77,22 +102,43 @@ def compare(version: Sequence[Sequence[str]], reference: Sequence[str]) -> list[
     """Word differences of a version (its pieces) against the reference's words.
 
     Each piece is aligned on its own; words before its first and after its last match with
-    the reference are an excerpt's ends, not changes.
+    the reference are an excerpt's ends, not changes, and a lone word matched far out at an
+    end does not stretch the excerpt ("they are wasting …" vs "I think they are on …"). When
+    both start or end together on a different word or two ("… what they're finding" /
+    "… what they're talking"), that is a changed word, not a cut.
     """
     changes: list[Change] = []
     for piece in version:
-        matcher = SequenceMatcher(None, list(reference), list(piece), autojunk=False)
-        ops = matcher.get_opcodes()
-        while ops and ops[0][0] != "equal":
-            ops.pop(0)
-        while ops and ops[-1][0] != "equal":
-            ops.pop()
-        for tag, i1, i2, j1, j2 in ops:
-            if tag == "equal":
-                continue
-            op = {"replace": "changed", "insert": "added", "delete": "dropped"}[tag]
-            changes.append(Change(op, tuple(reference[i1:i2]), tuple(piece[j1:j2])))
+        ops = SequenceMatcher(None, list(reference), list(piece), autojunk=False).get_opcodes()
+        kept = _trimmed(ops)
+        if not kept:
+            continue
+        first, last = ops.index(kept[0]), ops.index(kept[-1])
+        if first == 1 and _short_replace(ops[0]):
+            kept.insert(0, ops[0])
+        if last == len(ops) - 2 and _short_replace(ops[-1]):
+            kept.append(ops[-1])
+        for tag, i1, i2, j1, j2 in kept:
+            # "work force" / "workforce": the same word spaced differently.
+            if tag != "equal" and "".join(reference[i1:i2]) != "".join(piece[j1:j2]):
+                op = {"replace": "changed", "insert": "added", "delete": "dropped"}[tag]
+                changes.append(Change(op, tuple(reference[i1:i2]), tuple(piece[j1:j2])))
     return changes
+
+
+def _trimmed(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    """The opcodes from the first to the last match of two or more words (or the only match)."""
+    ops = list(ops)
+    while ops and (ops[0][0] != "equal" or (ops[0][2] - ops[0][1] == 1 and len(ops) > 1)):
+        ops.pop(0)
+    while ops and (ops[-1][0] != "equal" or (ops[-1][2] - ops[-1][1] == 1 and len(ops) > 1)):
+        ops.pop()
+    return ops
+
+
+def _short_replace(op: tuple[str, int, int, int, int]) -> bool:
+    tag, i1, i2, j1, j2 = op
+    return tag == "replace" and i2 - i1 <= 2 and j2 - j1 <= 2
 
 
 def shared_words(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:

@@ -162,3 +162,27 @@ def test_a_ledger_missing_or_behind_the_index_is_rebuilt_from_it(corpus: Path, t
             c.id for c in index.load_ledger(ix).clusters} and len(clusters) == 2
     rebuilt = json.loads((directory / LEDGER_FILE).read_text(encoding="utf-8"))
     assert rebuilt["stories"] == expected["stories"] and rebuilt["clusters"] == expected["clusters"]
+
+
+def _credit(doc: str, speaker: str, kind: str = "named") -> "LedgerClaim":
+    from index.ledger import LedgerClaim
+    return LedgerClaim(doc=doc, outlet=doc, date="2024-03-01", paragraph=1, speaker=speaker,
+                       speaker_kind=kind, source_text=speaker, source=((0, 1),), cue=((1, 2),),
+                       content=((2, 3),), content_text="x")
+
+
+@pytest.mark.parametrize(("one", "other", "differs"), [
+    (("Ruth Bader", "named"), ("Bader Ginsburg", "named"), False),
+    (("Tim Murray", "named"), ("Timothy Murray", "named"), False),
+    (("Jesse Jackson Jr.", "named"), ("Sandra Jackson", "named"), True),
+    (("Elizabeth Cheney", "named"), ("Mary Cheney", "named"), True),
+    (("statement (Fox · 2024-03-01)", "anonymous"), ("Jane Doe", "named"), False),
+    (("Texas governor (Fox · 2024-03-01)", "anonymous"), ("Rick Perry", "named"), False),
+    (("White House official (Fox · 2024-03-01)", "anonymous"), ("Rick Perry", "named"), True),
+    (("a senior aide (Fox · 2024-03-01)", "anonymous"), ("a senior aide (Post · 2024-03-01)", "anonymous"), False),
+])
+def test_credits_compared(one: tuple[str, str], other: tuple[str, str], differs: bool) -> None:
+    from index.ledger import _speaker_differs
+    claims = (_credit("fox", *one), _credit("post", *other))
+    # Fox's article names Perry: its "Texas governor" is him; its "official" is someone else.
+    assert _speaker_differs(claims, {"fox": {"perry", "governor"}, "post": set()}) is differs

@@ -42,3 +42,13 @@ def test_changed_added_and_dropped_words_are_found_with_number_and_negation_hint
     assert numbers_in(changed) and not negation_in(changed)
     negated = compare(pieces("Hillary Clinton never lied many times to the FBI"), reference)
     assert negation_in(negated) and not numbers_in(negated)
+
+
+def test_hyphens_lone_edge_matches_and_a_changed_last_word() -> None:
+    reference = words("I find it disturbing, and we will impose a ban on state-funded travel")
+    assert compare(pieces("we will impose a ban on state funded travel"), reference) == []
+    long = words("They are wasting their dollars on this suit. These guys are on the wrong side of history")
+    assert compare(pieces("I think it shows they are on the wrong side of history"), long) == []
+    ending = words("they cannot believe what they're finding")
+    assert [(c.op, c.ref, c.got) for c in compare(pieces("they cannot believe what they're talking"), ending)] \
+        == [("changed", ("finding",), ("talking",))]
