@@ -52,7 +52,10 @@ SAY = (
     "declaring|accusing|insisting|offering|vowing|mentioning|arguing|noting|warning|urging|"
     "telling|adding|citing|blaming|praising|alleging|admitting|complaining|predicting|"
     "talking about|talked about|talks about|spoke about|speaking about|went on to say|"
-    "made it clear|make it clear|makes it clear"
+    "made it clear|make it clear|makes it clear|"
+    # The long tail: verbs of praising, mocking, pleading, recounting … that PolNeAR's
+    # annotators mark as often as "said" when a speaker is their subject.
+    "tout|touts|touted|touting|rail|railed|rails|railing|plead|pleads|pleaded|pleading|thank|thanks|thanked|thanking|email|emails|emailed|answer|answers|answered|threaten|threatens|threatened|threatening|project|projected|forecast|forecasts|remember|remembers|remembered|disclose|discloses|disclosed|retweet|retweets|retweeted|quote|quotes|quoted|quoting|assail|assails|assailed|applaud|applauds|applauded|reference|references|referenced|referencing|bemoan|bemoans|bemoaned|apologize|apologizes|apologized|liken|likens|likened|mocking|invoke|invokes|invoked|invoking|comment|comments|commented|detail|details|detailed|detailing|yell|yells|yelled|lambaste|lambastes|lambasted|rebuke|rebukes|rebuked|interject|interjects|interjected|deride|derides|derided|recount|recounts|recounted|speculate|speculates|speculated|remarking|remarks|hail|hails|hailed|articulate|articulates|articulated|proclaim|proclaims|proclaimed|outline|outlines|outlined|outlining|muse|muses|mused|credit|credits|credited|advocate|advocates|advocated|voice|voices|voiced|portray|portrays|portrayed|portraying|identify|identifies|identified|list|lists|listed|tweet|tweets|tweeting|spoke|speak|speaks|talk|talks|talked|pledging|blasting|slamming|dismissing|echoing|emphasizing|highlighting|defending|endorsing|proposing|reminding|rejecting|repeating|repeat|repeats|repeated|sound|sounded|chide|chides|chided|scold|scolds|scolded|ridicule|ridicules|ridiculed|castigate|castigated|disparage|disparaged|trumpet|trumpeted|tease|teases|teased|vent|vented|quip|quips|quipped|brag|brags|bragged|gush|gushed|scoff|scoffed|sneer|sneered|fume|fumed|exclaim|exclaimed|retort|retorted|rebut|rebutted|rebuff|rebuffed|concur|concurred|clarify|clarified|contest|contested|dispute|disputes|disputed|elaborate|elaborated|inform|informed|notify|notified|lobby|lobbied|celebrate|celebrated|congratulate|congratulated|greet|greeted|salute|saluted"
 )
 
 # A cue word right after these is a noun ("other reports", "for fear of"), not a verb.
@@ -85,6 +88,28 @@ TAKES_OBJECT = {
     "remind", "reminds", "reminded", "encourage", "encourages", "encouraged", "request",
     "requests", "requested", "assure", "assures", "assured", "ask", "asks", "asked",
     "report", "reports", "reported",
+}
+
+# The long tail's verbs that name what they act on ("touted the plan", "thanked voters"), or
+# double as nouns ("the list", "a tweet"): cues only with an object or an introducer.
+TAKES_OBJECT |= {
+    "tout", "touts", "touted", "touting", "rail", "thank", "thanks", "thanked", "thanking", "email",
+    "emails", "answer", "answers", "threaten", "threatens", "threatened", "threatening", "project", "projected", "forecast",
+    "forecasts", "remember", "disclose", "discloses", "retweet", "retweets", "retweeted", "quote", "quotes", "quoted",
+    "quoting", "assail", "assails", "assailed", "applaud", "applauds", "applauded", "reference", "references", "referenced",
+    "referencing", "apologize", "apologizes", "liken", "likens", "likened", "mocking", "invoke", "invokes", "invoked",
+    "invoking", "comment", "comments", "detail", "details", "detailed", "detailing", "lambaste", "lambastes", "lambasted",
+    "rebuke", "rebukes", "rebuked", "deride", "derides", "derided", "remarking", "remarks", "hail", "hails",
+    "hailed", "articulate", "articulates", "articulated", "outline", "outlines", "outlined", "outlining", "credit", "credits",
+    "credited", "advocate", "advocates", "advocated", "voice", "voices", "voiced", "portray", "portrays", "portrayed",
+    "portraying", "identify", "identifies", "identified", "list", "lists", "listed", "tweet", "tweets", "tweeting",
+    "speak", "speaks", "talk", "talks", "talked", "pledging", "blasting", "slamming", "dismissing", "echoing",
+    "emphasizing", "highlighting", "defending", "endorsing", "proposing", "reminding", "rejecting", "repeating", "repeat", "repeats",
+    "repeated", "sound", "sounded", "chide", "chides", "chided", "scold", "scolds", "scolded", "ridicule",
+    "ridicules", "ridiculed", "castigate", "castigated", "disparage", "disparaged", "trumpet", "trumpeted", "tease", "teases",
+    "vent", "gush", "sneer", "fume", "rebut", "rebuff", "rebuffed", "concur", "clarify", "contest",
+    "contested", "dispute", "disputes", "disputed", "elaborate", "inform", "informed", "notify", "notified", "lobby",
+    "lobbied", "celebrate", "celebrated", "congratulate", "congratulated", "greet", "greeted", "salute", "saluted",
 }
 
 # Stances that are only reported as part of a claim already found around them.

@@ -488,3 +488,10 @@ def test_who_said_is_a_claim_of_the_noun_before_it():
                      "Jo Marsh, who said she was tired, left early.")
     assert [(c.speaker, c.source_text, c.cue) for c in claims] == [
         ("fans (Example News)", "who", "said"), ("Jo Marsh", "who", "said")]
+
+
+def test_long_tail_reporting_verbs():
+    claims = _claims("Title\n\n“Bring an umbrella,” the forecaster quipped. Senator Ada Vance touted "
+                     "the new ferry schedule. The list of stops is long.")
+    assert [(c.source_text, c.cue) for c in claims] == [
+        ("the forecaster", "quipped"), ("Senator Ada Vance", "touted")]
