@@ -22,13 +22,16 @@ from .attribution import quotes
 from .claims import speaker_kind as _person_or_org
 from .models import TITLE_PARAGRAPH, Article, Claim
 from .stories import article_terms
-from .wording import Change, compare, negation_in, numbers_in, pieces, shared_words
+from .wording import Change, compare, negation_in, numbers_in, pieces, shared_words, words
 
 Span = tuple[int, int]
 SPEAKER_KINDS = ("named", "organisation", "anonymous", "outlet", "none")
 # Quotations linked on at least this many words shared in order, and at least half the shorter.
 QUOTE_WORDS = 5
 QUOTE_SHARE = 0.5
+# A claim's words (quoted or not) sharing a run this long, and this many in all, with another's.
+PARAPHRASE_RUN = 6
+PARAPHRASE_WORDS = 10
 # Indirect claims: same speaker, and this share of their content words in common.
 CONTENT_SHARE = 0.4
 CONTENT_WORDS = 4
@@ -210,16 +213,32 @@ def _strip_marks(text: str, start: int, stop: int) -> Span | None:
 # -- clustering --------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A claim's words as matching reads them: quoted words, all its words in order, their
+    word triples, and its content words as a set."""
+
+    quoted: list[str]
+    said: list[str]
+    triples: frozenset[tuple[str, str, str]]
+    content: frozenset[str]
+
+
+def _words_for(claim: LedgerClaim) -> _Words:
+    said = words(claim.content_text)
+    return _Words([w for p in _pieces(claim) for w in p], said,
+                  frozenset(zip(said, said[1:], said[2:], strict=False)), _content_words(claim))
+
+
 def cluster_story(articles: Sequence[LedgerArticle]) -> list[list[LedgerClaim]]:
     """One story's claims clustered by statement: each claim in at most one cluster, an
     article's claims in a cluster all from one paragraph (a statement quoted in pieces); only
     clusters spanning two or more articles are returned."""
     claims = [c for a in articles for c in a.claims]
-    quote_words = [[w for p in _pieces(c) for w in p] for c in claims]
-    content = [_content_words(c) for c in claims]
+    features = [_words_for(c) for c in claims]
     scored: list[tuple[float, int, int]] = []
-    for i, j in _candidates(claims, quote_words, content):
-        score = _match(claims[i], claims[j], quote_words[i], quote_words[j], content[i], content[j])
+    for i, j in _candidates(claims, features):
+        score = _match(claims[i], claims[j], features[i], features[j])
         if score > 0:
             scored.append((score, i, j))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -253,14 +272,13 @@ def _content_words(claim: LedgerClaim) -> frozenset[str]:
                      if w.lower() not in _MINOR)
 
 
-def _candidates(claims: list[LedgerClaim], quote_words: list[list[str]],
-                content: list[frozenset[str]]) -> Iterable[tuple[int, int]]:
-    """Pairs from different articles sharing a quoted word pair or a speaker."""
+def _candidates(claims: list[LedgerClaim], features: list[_Words]) -> Iterable[tuple[int, int]]:
+    """Pairs from different articles sharing a quoted word pair, a word triple or a speaker."""
     buckets: dict[object, list[int]] = {}
     for i, claim in enumerate(claims):
-        words = quote_words[i]
-        for pair in set(zip(words, words[1:], strict=False)):
-            buckets.setdefault(pair, []).append(i)
+        quoted = features[i].quoted
+        for key in {*zip(quoted, quoted[1:], strict=False), *features[i].triples}:
+            buckets.setdefault(key, []).append(i)
         if claim.speaker:
             buckets.setdefault(("speaker", _surname(claim.speaker)), []).append(i)
     seen: set[tuple[int, int]] = set()
@@ -272,9 +290,9 @@ def _candidates(claims: list[LedgerClaim], quote_words: list[list[str]],
                     yield i, j
 
 
-def _match(a: LedgerClaim, b: LedgerClaim, qa: list[str], qb: list[str],
-           ca: frozenset[str], cb: frozenset[str]) -> float:
+def _match(a: LedgerClaim, b: LedgerClaim, fa: _Words, fb: _Words) -> float:
     """How surely two claims report one statement (0: not at all). Quotations rank first."""
+    qa, qb, ca, cb = fa.quoted, fb.quoted, fa.content, fb.content
     if qa and qb:
         shared, run = shared_words(qa, qb)
         shortest = min(len(qa), len(qb))
@@ -285,6 +303,12 @@ def _match(a: LedgerClaim, b: LedgerClaim, qa: list[str], qb: list[str],
             return 2.0 + shared / shortest
         if 2 <= shortest < QUOTE_WORDS and shared == shortest and _same_speaker(a, b):
             return 1.5
+    # A quotation and another outlet's report of it in its own words (or two such reports):
+    # a long stretch of the same words in order, whoever they are credited to.
+    if len(fa.triples & fb.triples) >= PARAPHRASE_RUN - 2:
+        shared, run = shared_words(fa.said, fb.said)
+        if run >= PARAPHRASE_RUN and shared >= PARAPHRASE_WORDS:
+            return 1.8
     if not a.speaker or not _same_speaker(a, b):
         return 0.0
     common = len(ca & cb)

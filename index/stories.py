@@ -21,6 +21,7 @@ from datetime import date as Date
 WINDOW_DAYS = 7
 LINK = 0.1
 TOP_TERMS = 60
+MIN_ARTICLES = 100
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*[^\W_]|[^\W\d_]")
 _STOP = frozenset(
     "the a an and or but if of to in on at by for with from as is are was were be been being "
@@ -94,7 +95,10 @@ def _vectors(articles: Sequence[StoryArticle]) -> list[dict[str, float]]:
     df: Counter[str] = Counter()
     for a in articles:
         df.update(a.terms.keys())
-    n = len(articles)
+    # A small pile (the two seed articles) gives every shared word a low IDF precisely because
+    # it is shared; counting at least 100 articles keeps shared rare words heavy there, and
+    # changes nothing from 100 articles up.
+    n = max(len(articles), MIN_ARTICLES)
     vectors = []
     for a in articles:
         weights = {t: (1 + math.log(c)) * math.log((n + 1) / df[t]) for t, c in a.terms.items()}

@@ -186,3 +186,15 @@ def test_credits_compared(one: tuple[str, str], other: tuple[str, str], differs:
     claims = (_credit("fox", *one), _credit("post", *other))
     # Fox's article names Perry: its "Texas governor" is him; its "official" is someone else.
     assert _speaker_differs(claims, {"fox": {"perry", "governor"}, "post": set()}) is differs
+
+
+def test_seed_blinken_statement_is_one_cluster_first_in_the_hill_credited_differently(seed_index) -> None:
+    clusters = index.ledger_clusters(seed_index, "xinjiang")
+    found = [c for c in clusters if "human rights and democratic values" in c.statement]
+    assert len(found) == 1
+    [cluster] = found
+    assert [(c.outlet, c.date) for c in cluster.first] == [("The Hill", "2021-02-05")]
+    assert cluster.outlets == ("The Hill", "SGH Insight")
+    assert cluster.speaker_differs
+    assert {c.outlet: c.speaker for c in cluster.claims} == {
+        "The Hill": "State Department", "SGH Insight": "Antony Blinken"}
