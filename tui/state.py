@@ -15,9 +15,16 @@ from pathlib import Path
 from typing import Any
 
 import index
+from index import limits
 
 FILE_NAME = "session.json"
 MAX_PINS = 1000
+# A session file is a few kilobytes (1,000 pins are ~30 KB). Anything far larger or deeper was
+# not written by briefing; reading it whole, or letting json recurse through it, could stop
+# the browser from starting (a file of nested brackets raised RecursionError).
+MAX_SESSION_BYTES = 1024 * 1024
+MAX_TEXT_CHARS = 2000
+MAX_FILTERS = 200
 
 
 @dataclass
@@ -44,20 +51,36 @@ def default_path() -> Path:
 
 
 def load(path: Path) -> tuple[Session, str | None]:
-    """The saved session and, when it could not be read, why (the session is then fresh)."""
+    """The saved session and, when it could not be read, why (the session is then fresh).
+
+    Every saved string is untrusted: it is cleaned as typed text is (no control characters or
+    escape sequences, one line) before anything shows it.
+    """
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SESSION_BYTES + 1)
     except FileNotFoundError:
         return Session(), None
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        return Session(), f"could not read saved session {path} ({exc.strerror or exc}); starting fresh"
+    if len(data) > MAX_SESSION_BYTES:
+        return Session(), (f"saved session {path} is larger than {MAX_SESSION_BYTES // 1024} KiB; "
+                           "starting fresh")
+    try:
+        text = data.decode("utf-8")
+        if limits.json_depth(text) > limits.MAX_NESTING:
+            return Session(), (f"saved session {path} is nested more than {limits.MAX_NESTING} "
+                               "deep; starting fresh")
+        raw = json.loads(text)
+    except ValueError as exc:
         return Session(), f"could not read saved session {path} ({exc}); starting fresh"
     if not isinstance(raw, dict):
         return Session(), f"saved session {path} is not a JSON object; starting fresh"
     return Session(
         query=_text(raw.get("query")),
-        topics=_texts(raw.get("topics")),
-        outlets=_texts(raw.get("outlets")),
-        speakers=_texts(raw.get("speakers")),
+        topics=_texts(raw.get("topics"))[:MAX_FILTERS],
+        outlets=_texts(raw.get("outlets"))[:MAX_FILTERS],
+        speakers=_texts(raw.get("speakers"))[:MAX_FILTERS],
         theme=_text(raw.get("theme")),
         pins=_texts(raw.get("pins"))[-MAX_PINS:],
     ), None
@@ -77,11 +100,16 @@ def save(path: Path, session: Session) -> None:
         raise
 
 
+def clean_input(text: str) -> str:
+    """Text as the search bar may hold it: displayable, on one line, of bounded length."""
+    return " ".join(index.sanitize_display(text[:MAX_TEXT_CHARS]).split("\n"))
+
+
 def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
+    return clean_input(value) if isinstance(value, str) else ""
 
 
 def _texts(value: Any) -> list[str]:
     if not isinstance(value, list):
         return []
-    return [v for v in value if isinstance(v, str)]
+    return [cleaned for v in value if isinstance(v, str) and (cleaned := clean_input(v))]

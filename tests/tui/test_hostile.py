@@ -76,3 +76,18 @@ async def test_a_hostile_query_is_shown_literally(make_app):
         assert app.is_running
         await type_query(pilot, '"[/')
         assert app.is_running
+
+
+async def test_a_pasted_query_is_cleaned_like_a_restored_one(make_app):
+    from textual import events
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        field = app.screen.query_one("#query", Input)
+        field.post_message(events.Paste("taiwan\x1b]52;c;ZXZpbA==\x07 \u202estrait"))
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert field.value == "taiwan strait"

@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 
 import index
 
+from .. import state
 from ..messages import (
     DetailReady,
     IndexChanged,
@@ -138,7 +139,11 @@ class BrowseScreen(Screen[None]):
     # -- searching --------------------------------------------------------------------------
 
     @on(Input.Changed, "#query")
-    def _query_edited(self) -> None:
+    def _query_edited(self, event: Input.Changed) -> None:
+        cleaned = state.clean_input(event.value)
+        if cleaned != event.value:  # pasted controls or escape sequences: the same cleaning
+            event.input.value = cleaned  # a restored query gets; this edit searches again
+            return
         self.search_now()
 
     @on(Input.Submitted, "#query")
