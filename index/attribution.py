@@ -206,7 +206,7 @@ def sentences(text: str, start: int, end: int, quoted: list[Span]) -> list[Span]
     for match in _SENTENCE_END.finditer(text[start:end]):
         cut = start + match.end()
         stop = start + match.start() + max(1, len(match.group().rstrip()))  # after a closing ”
-        if any(q0 < stop < q1 for q0, q1 in quoted) or _ABBREV.search(text[begin:stop]):
+        if any(q0 < stop < q1 for q0, q1 in quoted) or _abbreviation_before(text, begin, stop):
             continue
         if text[stop - 1] in "”\"'" and _QUOTE_TAIL.match(text, cut, end):
             continue  # “Everybody sues, right?” Bush said.
@@ -215,6 +215,15 @@ def sentences(text: str, start: int, end: int, quoted: list[Span]) -> list[Span]
     if begin < end:
         spans.append((begin, end))
     return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+
+
+def _abbreviation_before(text: str, begin: int, stop: int) -> bool:
+    """Whether the full stop at ``stop`` ends an abbreviation. Only the last few characters are
+    searched: searching the sentence so far made a paragraph of initials quadratic."""
+    return _ABBREV.search(text, max(begin, stop - _ABBREV_LONGEST), stop) is not None
+
+
+_ABBREV_LONGEST = 8  # "Sept." and a word boundary before it
 
 
 # A full stop before a capital, or any line break: lines inside a paragraph are headlines,
