@@ -17,6 +17,7 @@ Everything here works on the normalised text; ``claims.py`` maps spans back to t
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -206,7 +207,8 @@ def sentences(text: str, start: int, end: int, quoted: list[Span]) -> list[Span]
     for match in _SENTENCE_END.finditer(text[start:end]):
         cut = start + match.end()
         stop = start + match.start() + max(1, len(match.group().rstrip()))  # after a closing ”
-        if any(q0 < stop < q1 for q0, q1 in quoted) or _abbreviation_before(text, begin, stop):
+        if _inside(stop, _overlapping(quoted, stop - 1, stop + 1)) or _abbreviation_before(
+                text, begin, stop):
             continue
         if text[stop - 1] in "”\"'" and _QUOTE_TAIL.match(text, cut, end):
             continue  # “Everybody sues, right?” Bush said.
@@ -214,7 +216,23 @@ def sentences(text: str, start: int, end: int, quoted: list[Span]) -> list[Span]
         begin = cut
     if begin < end:
         spans.append((begin, end))
-    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+    return [(s, e) for s, e in (_trim(text, s, e) for piece in spans for s, e in _bounded(text, *piece))
+            if e > s]
+
+
+# No sentence in PolNeAR train or dev is longer than 1,516 characters. A longer "sentence" (a
+# run-on list, a crafted file of cue words) is read in pieces of at most this size: the rules
+# look back from each cue over the sentence so far, which would make it quadratic.
+MAX_SENTENCE_CHARS = 2000
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[Span]:
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut + 1 if cut != -1 else start + MAX_SENTENCE_CHARS
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 def _abbreviation_before(text: str, begin: int, stop: int) -> bool:
@@ -270,8 +288,9 @@ def extract(text: str, start: int, end: int) -> list[RawClaim]:
     claims: list[RawClaim] = []
     continued: int | None = None  # a claim whose quote the next sentence may carry on
     for s_start, s_end in sentences(text, start, end, quoted):
-        found = list(_sentence_claims(text, s_start, s_end, quoted))
-        more = next((q for q in quoted if q[0] == s_start), None) if continued is not None else None
+        local = _overlapping(quoted, s_start, s_end)
+        found = list(_sentence_claims(text, s_start, s_end, local))
+        more = next((q for q in local if q[0] == s_start), None) if continued is not None else None
         if not found and more is not None:
             # “We will win,” she said. “Nobody doubts it.” “Not one of us.”: quotations with no
             # cue of their own are the rest of what she said.
@@ -281,7 +300,7 @@ def extract(text: str, start: int, end: int) -> list[RawClaim]:
                                          claim.self_attributed, claim.confidence)
             continue
         continued = None
-        if found and _ends_in_quote(found[-1], quoted):
+        if found and _ends_in_quote(found[-1], local):
             continued = len(claims) + len(found) - 1
         claims.extend(found)
     return claims
@@ -295,6 +314,14 @@ def _ends_in_quote(claim: RawClaim, quoted: list[Span]) -> bool:
         return False
     quote = next((q for q in quoted if q[0] <= last[0] and last[1] <= q[1]), None)
     return quote is not None
+
+
+def _overlapping(quoted: list[Span], start: int, end: int) -> list[Span]:
+    """The quotations (sorted, never overlapping) that overlap ``start:end``: each sentence
+    looks only at its own, so a paragraph of many short quoted sentences stays linear."""
+    first = max(bisect.bisect_right(quoted, (start, start)) - 1, 0)
+    last = bisect.bisect_left(quoted, (end, end), first)
+    return [q for q in quoted[first:last] if q[1] > start and q[0] < end]
 
 
 _HEADLINE = re.compile(
@@ -414,7 +441,7 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
         if text[cue[0] : cue[1]].split()[0].endswith("ing"):  # "saying", "referring to"
             # "…, saying …" belongs to the clause's subject: the last source, else the sentence's.
             if not re.search(r"(?:,|\b(?:and|while|by|after|before|when|without))\s*$",
-                             text[start : cue[0]]):
+                             _tail(text, start, cue[0])):
                 continue  # "…, saying", "… and saying", "by saying"; not "the saying goes"
             subject = previous_source or _sentence_subject(text, start, cue[0])
             content = _strip_content(text, cue[1], end)
@@ -425,7 +452,7 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
                 yield claim
             continue
         claim = _claim_at(text, start, end, cue, sentence_quotes)
-        if claim is None and re.search(r"\b(?:and|but)\s+$", text[start : cue[0]]):
+        if claim is None and re.search(r"\b(?:and|but)\s+$", _tail(text, start, cue[0])):
             subject = previous_source or _sentence_subject(text, start, cue[0])
             content = _strip_content(text, cue[1], end)
             if subject and content[1] - content[0] > 3:
@@ -663,8 +690,14 @@ def _sentence_subject(text: str, start: int, stop: int) -> Span | None:
     return span if _looks_like_source(text[span[0] : span[1]]) else None
 
 
+def _tail(text: str, start: int, pos: int) -> str:
+    """The end of ``text[start:pos]``, for a pattern anchored at ``pos``: searching the whole
+    sentence so far for it, from every cue, made a sentence of many cues quadratic."""
+    return text[max(start, pos - 200) : pos]
+
+
 def _noun_use(text: str, start: int, cue: Span) -> bool:
-    previous = re.search(r"([\w’']+)\s*$", text[start : cue[0]])
+    previous = re.search(r"([\w’']+)\s*$", _tail(text, start, cue[0]))
     if not previous:
         return False
     word = previous.group(1)
@@ -719,7 +752,14 @@ def _clause_end(text: str, start: int, end: int) -> int:
 
 
 def _source_before(text: str, start: int, cue_start: int) -> Span | None:
-    """The noun phrase right before a cue: walk back over words until a clause boundary."""
+    """The noun phrase right before a cue: walk back over words until a clause boundary.
+
+    Only the last ``SOURCE_LOOKBACK`` characters are read: a source and its description are
+    far shorter, and reading back to the sentence start from every cue made a sentence of many
+    cues quadratic."""
+    if cue_start - start > SOURCE_LOOKBACK:
+        space = text.find(" ", cue_start - SOURCE_LOOKBACK, cue_start)
+        start = space + 1 if space != -1 else cue_start - SOURCE_LOOKBACK
     segment = text[start:cue_start]
     # Skip an appositive ("Yang, who carries the title …, urged") back to its head.
     appositive = re.search(r",\s+(?:who|which|whose|\w+ing)\b[^“”\"]*,\s*$", segment) or re.search(
@@ -798,6 +838,7 @@ _PREPOSITIONS = re.compile(r"(?:(?:among|of|for|with|by|from|to|in|on|at|Among|O
                            r"From|To|In|On|At)\s+)+")
 
 
+SOURCE_LOOKBACK = 600
 _ASIDE = re.compile(r"(?:,\s*\d{1,3}\s*,|\s*\([^()]{1,40}\)|\s+[—–]\s*[^—–“”\"]{1,80}[—–])\s*$")
 
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from . import speakers
+from . import budget, speakers
 from .attribution import RawClaim, extract, headline, quotes, relative_head
 from .models import TITLE_PARAGRAPH, Article, Claim
 from .speakers import SpeakerNames, full_names as _full_names
@@ -163,6 +163,7 @@ def attach(article: Article, norm: NormalisedText) -> Article:
                 claims.append(claim)
         cursor = title[1]
     for paragraph in article.paragraphs:
+        budget.check()
         p_start, p_end = _normalised_span(norm, text, paragraph, cursor)
         cursor = p_end
         for raw in extract(text, p_start, p_end):

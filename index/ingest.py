@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import claims as claim_extraction
 from . import feeds, webpages
+from .budget import file_budget
 from .errors import IngestError
 from .metadata import (
     MANIFEST_NAME,
@@ -323,7 +324,8 @@ def extract_claims(paths: Iterable[Path]) -> tuple[list[Article], list[Skipped]]
             failed.append(found)
             continue
         try:
-            articles.extend(load_articles(found, read_bytes(found), manifests.for_file(found)))
+            with file_budget(limit_memory=True):
+                articles.extend(load_articles(found, read_bytes(found), manifests.for_file(found)))
         except IngestError as exc:
             failed.append(Skipped(str(found), str(exc)))
     return claim_extraction.unify_speakers(articles), failed + manifests.errors

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from .analysis import Posting, analyse, document_postings
+from .budget import check as check_budget
+from .budget import file_budget
 from .errors import BriefingError, IngestError
 from .ingest import load_articles, read_bytes
 from .metadata import Metadata
@@ -51,17 +53,22 @@ Job = tuple[Path, Metadata | None]
 Outcome = tuple[Path, list[Parsed] | str]  # the articles, or why the file was skipped
 
 
-def parse_file(path: Path, manifest: Metadata | None, topics: TopicSet) -> list[Parsed] | str:
+def parse_file(path: Path, manifest: Metadata | None, topics: TopicSet,
+               *, limit_memory: bool = False) -> list[Parsed] | str:
+    """The file's articles ready for the writer, or why it was skipped; under the per-file
+    budget (``budget``), so one file cannot hold up the files behind it."""
     try:
-        articles = load_articles(path, read_bytes(path), manifest)
+        with file_budget(limit_memory=limit_memory):
+            articles = load_articles(path, read_bytes(path), manifest)
+            return [_parsed(article, topics) for article in articles]
     except IngestError as exc:
         return str(exc)
-    return [_parsed(article, topics) for article in articles]
 
 
 def _parsed(article: Article, topics: TopicSet) -> Parsed:
     documents, postings = [], []
     for paragraph in article.paragraphs:
+        check_budget()
         analysed = analyse(paragraph.text)
         documents.append(paragraph_document(article, paragraph, topics.tag_analysed(analysed),
                                             sketch=sketch(paragraph.text)))
@@ -134,4 +141,4 @@ def _exit_with_parent(parent: int) -> None:
 def _parse_in_worker(job: Job) -> Outcome:
     assert _WORKER_TOPICS is not None
     path, manifest = job
-    return path, parse_file(path, manifest, _WORKER_TOPICS)
+    return path, parse_file(path, manifest, _WORKER_TOPICS, limit_memory=True)
