@@ -38,12 +38,12 @@ def file_crc(path: Path) -> int:
     return crc
 
 
-def committed_files(directory: Path, generation: int) -> list[str]:
-    """The files a commit consists of: its segment files (Whoosh deletes replaced segments'
-    files during commit, so every ``MAIN_*`` file but the lock is current), its TOC and the
-    frequent-word arrays written for it."""
+def committed_files(directory: Path, generation: int, segments: list[str]) -> list[str]:
+    """The files a commit consists of: the files of its segments (``MAIN_<id>.*``), its TOC
+    and the frequent-word arrays written for it."""
+    prefixes = tuple(f"{segment}." for segment in segments)
     names = [p.name for p in directory.glob(f"{INDEX_NAME}_*")
-             if p.is_file() and p.name != f"{INDEX_NAME}_WRITELOCK"]
+             if p.is_file() and p.name.startswith(prefixes)]
     names += [name for name in (f"_{INDEX_NAME}_{generation}.toc", f"frequent-{generation}.json",
                                 f"frequent-{generation}.npy") if (directory / name).is_file()]
     return sorted(names)

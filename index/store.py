@@ -18,6 +18,7 @@ import contextlib
 import functools
 import os
 import re
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from whoosh import index as windex
-from whoosh.index import LockError
+from whoosh.util.filelock import try_for
 from whoosh.searching import Searcher
 
 from .adding import add_document
@@ -176,9 +177,7 @@ class BriefingIndex:
 
     def close(self) -> None:
         with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
+            self.drop_searcher()
             self._ix.close()
 
     def __enter__(self) -> BriefingIndex:
@@ -208,7 +207,8 @@ class BriefingIndex:
         """Forget the searcher: the next ``searcher()`` opens the latest commit afresh."""
         with self._lock:
             if self._searcher is not None:
-                self._searcher.close()
+                with contextlib.suppress(Exception):  # it may be the broken thing
+                    self._searcher.close()
                 self._searcher = None
 
     def verify(self) -> str | None:
@@ -282,18 +282,23 @@ class BriefingIndex:
         with self._ix.searcher() as before:
             plan = _plan(before, roots, report)
         if plan.changed or plan.removed or topics.digest != self.topics.digest:
-            writer = self._writer(wait)
-            if writer.generation - 1 != plan.generation:  # another writer committed first
-                try:
-                    self._meta = read_meta(self.directory)[0] or self._meta
-                    self.topics = TopicSet(self._meta.get("topics", {}), skip_refused=True)
-                    report = IndexReport()
-                    with self._ix.searcher() as before:
-                        plan = _plan(before, roots, report)
-                except BaseException:
-                    _cancel(writer)
-                    raise
-            self._write(writer, plan, topics, report, progress, cancel)
+            writer, lock = self._writer(wait)
+            try:
+                if writer.generation - 1 != plan.generation:  # another writer committed first
+                    try:
+                        self._meta = read_meta(self.directory)[0] or self._meta
+                        self.topics = TopicSet(self._meta.get("topics", {}), skip_refused=True)
+                        report = IndexReport()
+                        with self._ix.searcher() as before:
+                            plan = _plan(before, roots, report)
+                    except BaseException:
+                        _cancel(writer)
+                        raise
+                self._write(writer, plan, topics, report, progress, cancel)
+            finally:
+                # Held through the meta file, not only Whoosh's commit: the next writer's
+                # first files must not be recorded (and then deleted) as this commit's.
+                lock.release()
         report.seconds = time.perf_counter() - started
         return report
 
@@ -334,9 +339,10 @@ class BriefingIndex:
             # The commit stands if the arrays cannot be written: searches decode Whoosh's blocks.
             with self._ix.searcher() as after, contextlib.suppress(OSError, ValueError):
                 write_frequent(self.directory, after)
-            generation = self._ix.latest_generation()
-            self._meta.update(generation=generation, files=record_files(
-                self.directory, committed_files(self.directory, generation)))
+            toc = self._ix._read_toc()  # the commit just made (the lock is still held)
+            segments = [segment.segment_id() for segment in toc.segments]
+            self._meta.update(generation=toc.generation, files=record_files(
+                self.directory, committed_files(self.directory, toc.generation, segments)))
             write_meta(self.directory, self._meta)
             self.topics = topics
             # A ledger that fails to write is rebuilt from the index on first use.
@@ -380,21 +386,33 @@ class BriefingIndex:
         if batch:
             yield batch
 
-    def _writer(self, wait: float):  # Whoosh's writer type is private
+    def _writer(self, wait: float) -> tuple[Any, Any]:  # Whoosh's writer type is private
+        """A writer and the index's lock, held; the caller releases it after writing the meta
+        file. The lock is taken here, not by Whoosh, which releases it inside the commit and
+        keeps it for the life of the process when the writer fails while starting (a full
+        disk, a read-only folder), leaving its temporary folder and first files behind."""
+        lock = self._ix.lock("WRITELOCK")
+        if not try_for(lock.acquire, timeout=wait, delay=0.1):
+            raise IndexBusy(
+                f"index {self.directory} is busy: another 'briefing index' is writing to it "
+                f"(waited {wait:.0f} s); try again when it has finished"
+            )
+        before = set(os.listdir(self.directory))
         try:
+            _sweep_debris(self.directory)
             # Separate segment files, not one compound file: Whoosh reads a compound file's
             # parts through BytesIO copies of its mmap, so a reader held every column and
             # posting file in memory twice (543 MB at 156,000 paragraphs); separate files are
             # read where needed. Postings go to an array pool (pool.py), not Whoosh's.
-            writer = self._ix.writer(timeout=wait, compound=False)
+            writer = self._ix.writer(_lk=False, compound=False)
             tune(writer)
-        except LockError:
-            raise IndexBusy(
-                f"index {self.directory} is busy: another 'briefing index' is writing to it "
-                f"(waited {wait:.0f} s); try again when it has finished"
-            ) from None
-        _sweep_debris(self.directory)
-        return writer
+        except BaseException:
+            for name in set(os.listdir(self.directory)) - before:
+                path = self.directory / name
+                shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+            lock.release()
+            raise
+        return writer, lock
 
     def _retag(self, writer, topics: TopicSet) -> int:
         """Re-tag every stored paragraph with a changed topic set, without re-reading files.
@@ -556,12 +574,15 @@ _DEBRIS = re.compile(r"^(?:_MAIN_\d+\.toc\.[\d.]+|\.(?:briefing\.json|SOURCES|le
 
 
 def _sweep_debris(directory: Path) -> None:
-    """Remove the half-written TOCs and temporary files a killed writer left behind (Whoosh
-    never cleans these; its own ``MAIN.tmp`` folder is emptied by the next writer). Called
-    with the writer's lock held, so no live writer owns them."""
+    """Remove the half-written TOCs, temporary files and Whoosh's temporary folder
+    (``MAIN.tmp``, the postings pool's runs) a killed writer left behind; Whoosh never cleans
+    these. Called with the writer's lock held, before the writer starts, so no live writer
+    owns them."""
     for entry in directory.iterdir():
         if _DEBRIS.match(entry.name):
             entry.unlink(missing_ok=True)
+        elif entry.name == f"{INDEX_NAME}.tmp" and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 def reading(function: Callable[..., T]) -> Callable[..., T]:
