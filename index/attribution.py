@@ -421,6 +421,14 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
             used.append(colon.span(2))
             yield RawClaim(colon.span(1), colon.span(2), (content,), confidence=0.6)
 
+    for match in _PASSIVE.finditer(text, start, end):
+        if _inside(match.start(), quoted) or not free(match.span("cue")):
+            continue
+        claim = _passive_claim(text, start, end, match)
+        if claim is not None:
+            used.append(claim.cue)
+            yield claim
+
     for match in _TWEET.finditer(text, start, end):
         if _inside(match.start(), quoted) or not free(match.span()):
             continue
@@ -514,6 +522,40 @@ def _widen_cue(text: str, claim: RawClaim, start: int, end: int) -> RawClaim:
             source = (source[0] + 1, source[1])
     return RawClaim(source, (c0, c1), tuple(c for c in content if c[1] > c[0]),
                     claim.self_attributed, claim.confidence)
+
+
+# "is expected to", "was widely seen as", "also known as", "was asked about": attributions
+# whose holders go unnamed (PolNeAR's source-less ones) unless "by …" names them.
+_PASSIVE = re.compile(
+    r"\b(?P<cue>(?:(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been)\s+)"
+    r"(?:(?:not|also|widely|still|now|largely|generally|increasingly|better|best|long|"
+    r"repeatedly|often)\s+)*(?:(?P<inf>expected|believed|thought|rumou?red|reported|said|"
+    r"projected|predicted)(?=\s+to\s+[a-z])|(?P<as>seen|viewed|regarded|known|described|"
+    r"considered|portrayed|perceived)\s+as|(?P<ask>asked)(?:\s+about)?)|"
+    r"(?P<also>(?:also|better|widely)\s+known\s+as))\b")
+_BY = re.compile(r"\s+by\s+([^,;:.“”\"]{2,60}?)(?=[,;:.“”\"]|\s+(?:to|as|that|if|whether|about)\b)")
+
+
+def _passive_claim(text: str, start: int, end: int, match: re.Match[str]) -> RawClaim | None:
+    """``The mayor is expected to resign`` (content: the subject and the infinitive),
+    ``the plan, widely seen as a gamble`` , ``she was asked whether …`` (the question)."""
+    cue = match.span("cue")
+    rest_end = _clause_end(text, cue[1], end)
+    source = None
+    by = _BY.match(text, cue[1], end)
+    content_start = cue[1]
+    if by is not None:
+        source = _trim(text, *by.span(1))
+        content_start = by.end()
+        rest_end = _clause_end(text, content_start, end)
+    rest = _strip_content(text, content_start, rest_end)
+    if rest[1] - rest[0] < 3:
+        return None
+    if match.group("ask"):
+        return RawClaim(source, cue, (rest,), confidence=0.5)
+    subject = _source_before(text, start, cue[0]) if not match.group("also") else None
+    content = (subject, rest) if subject is not None else (rest,)
+    return RawClaim(source, cue, content, confidence=0.5)
 
 
 def _after_question(text: str, claim: RawClaim, question_end: int, end: int) -> RawClaim | None:

@@ -495,3 +495,12 @@ def test_long_tail_reporting_verbs():
                      "the new ferry schedule. The list of stops is long.")
     assert [(c.source_text, c.cue) for c in claims] == [
         ("the forecaster", "quipped"), ("Senator Ada Vance", "touted")]
+
+
+def test_passive_attributions_without_a_named_source():
+    claims = _claims("Title\n\nThe new library is expected to open in May. The mayor was asked whether "
+                     "it would be late. The bridge, known as the Old Span, was rated safe by engineers.")
+    found = [(c.source_text, c.cue, c.content) for c in claims]
+    assert ("", "is expected", "The new library … to open in May") in found
+    assert ("", "was asked", "whether it would be late") in found
+    assert ("", "known as", "the Old Span") not in found  # "known as" alone needs "also"/"is"
