@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from rich.console import RenderableType
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
@@ -54,6 +57,25 @@ class BriefingApp(App[None]):
         self._save_timer = None
         self._reindex_cancel = threading.Event()
         self.collector = PausedCollector()
+        self.crashed = False
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, except on Linux/macOS terminals: one whose input thread survives
+        invalid UTF-8 (``tui/driver.py``). ``TEXTUAL_DRIVER`` and headless tests still win."""
+        default = super().get_driver_class()
+        chosen = os.environ.get("TEXTUAL_DRIVER")
+        if not chosen and (default.__module__, default.__name__) == (
+                "textual.drivers.linux_driver", "LinuxDriver"):
+            from .driver import LenientLinuxDriver  # imports termios: not on Windows
+
+            return LenientLinuxDriver
+        return default
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """Textual ends the app on an error it cannot handle (a worker's is a message, not
+        this) but leaves the exit status 0; the command must say it failed."""
+        self.crashed = True
+        super().panic(*renderables)
 
     # -- start and stop ---------------------------------------------------------------------
 

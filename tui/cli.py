@@ -149,7 +149,7 @@ def _run_tui(args: argparse.Namespace) -> int:
 
     app = BriefingApp(index_dir(args))
     app.run()
-    return app.return_code or 0
+    return 1 if app.crashed else app.return_code or 0
 
 
 def _run_index(args: argparse.Namespace) -> int:

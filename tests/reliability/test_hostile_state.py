@@ -7,43 +7,13 @@ never reach the terminal raw, and no session file, however large or deep, stops 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-import index
-
-from .test_terminal_bytes import _read_for
-
-pty = pytest.importorskip("pty")
+from .ptyrun import run_browser
 
 OSC52 = "\x1b]52;c;ZWNobyBwd25lZA==\x07"
-
-
-def _run_browser(tmp_path: Path, index_dir: Path, keys: list[bytes]) -> tuple[bytes, int]:
-    main, child = pty.openpty()
-    env = {**os.environ, "BRIEFING_HOME": str(tmp_path), "TERM": "xterm-256color",
-           "COLUMNS": "100", "LINES": "30"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "tui", "--index-dir", str(index_dir)],
-        stdin=child, stdout=child, stderr=child, env=env, close_fds=True)
-    os.close(child)
-    try:
-        captured = _read_for(main, 4.0)
-        for key in keys:
-            os.write(main, key)
-            captured += _read_for(main, 1.5)
-        os.write(main, b"\x11")  # ctrl+q
-        captured += _read_for(main, 2.0)
-        process.wait(timeout=10)
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(main)
-    return captured, process.returncode
 
 
 def test_a_restored_query_holding_osc52_never_reaches_the_terminal(tmp_path: Path, seed_index_dir):
@@ -51,7 +21,7 @@ def test_a_restored_query_holding_osc52_never_reaches_the_terminal(tmp_path: Pat
     session.parent.mkdir(parents=True)
     session.write_text(json.dumps({"query": f"restoredmarker {OSC52} taiwan",
                                    "topics": [f"x{OSC52}"], "theme": OSC52}))
-    captured, code = _run_browser(tmp_path, seed_index_dir, [b"/", b" "])
+    captured, code = run_browser(tmp_path, seed_index_dir, [(b"/", 1.5), (b" ", 1.5)])
     assert b"restoredmarker" in captured  # the query really was shown
     assert b"\x1b]52" not in captured and b"ZWNobyBwd25lZA" not in captured
     assert code == 0
