@@ -148,6 +148,61 @@ def test_a_reader_never_sees_a_partial_commit(base_index: Path, tmp_path: Path):
     assert seen <= {before, before + 240} and before + 240 in seen
 
 
+
+UPDATES = """
+import sys
+from pathlib import Path
+import index
+for folder in sys.argv[2:]:
+    with index.BriefingIndex.open(Path(sys.argv[1])) as ix:
+        ix.update([Path(folder)], wait=30)
+"""
+
+
+def test_reads_during_commits_answer_from_one_committed_state(base_index: Path, tmp_path: Path):
+    """Searches, paragraph lookups and stats in four readers while another process commits
+    three times (each merging segments and deleting the files the readers had open): every
+    answer is a whole commit's, none fails."""
+    directory = tmp_path / "index"
+    shutil.copytree(base_index, directory)
+    before = _count(directory)
+    folders = [_corpus(tmp_path / f"more-{n}", 60) for n in range(3)]
+    for n, folder in enumerate(folders):  # distinct stories per folder
+        for path in folder.iterdir():
+            path.write_text(path.read_text().replace("item", f"batch{n}item"))
+    allowed = {before + 120 * n for n in range(4)}
+    seen: set[int] = set()
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def read() -> None:
+        with index.BriefingIndex.open(directory) as ix:
+            while not stop.is_set():
+                try:
+                    result = index.search(ix, "")
+                    seen.add(result.total)
+                    assert result.total in allowed, result.total
+                    assert index.get_paragraph(ix, result.hits[-1].id).hit.id == result.hits[-1].id
+                    assert index.index_stats(ix)
+                except BaseException as exc:
+                    errors.append(exc)
+                    return
+
+    readers = [threading.Thread(target=read) for _ in range(4)]
+    for reader in readers:
+        reader.start()
+    writer = subprocess.run([sys.executable, "-c", UPDATES, str(directory), *map(str, folders)],
+                            capture_output=True, text=True, timeout=300)
+    time.sleep(0.3)
+    stop.set()
+    for reader in readers:
+        reader.join()
+    assert writer.returncode == 0, writer.stderr
+    assert not errors, errors[0]
+    assert before + 360 in seen
+    assert index.check_index(directory).ok
+
+
 KILL_AT = """
 import os, signal, sys
 from pathlib import Path
