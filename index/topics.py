@@ -88,7 +88,10 @@ class TopicSet:
 
     @property
     def digest(self) -> str:
-        return hashlib.sha256(json.dumps(self.definitions, sort_keys=True).encode()).hexdigest()[:16]
+        """Equal digests mean equal tagging; a set that left topics out never equals a full
+        one, so the next update re-tags what the refused topics had tagged."""
+        key = {"topics": self.definitions, "refused": self.refused} if self.refused else self.definitions
+        return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
 
     @property
     def names(self) -> tuple[str, ...]:

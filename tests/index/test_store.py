@@ -172,3 +172,6 @@ def test_an_index_whose_stored_topic_is_now_refused_still_opens(tmp_path: Path, 
     with index.BriefingIndex.open(directory) as ix:
         assert "Slow" not in ix.topics.names and "Taiwan" in ix.topics.names
         assert index.search(ix, "taiwan").total == 3
+        report = ix.update([seed_copy], topics=index.TopicSet(ix.topics.definitions))
+        assert report.retagged > 0
+    assert "Slow" not in read_meta(directory)[0]["topics"]
