@@ -133,8 +133,11 @@ def index_dir(args: argparse.Namespace) -> Path:
 def open_for_reading(args: argparse.Namespace) -> index.BriefingIndex:
     """Open the index. Only the default one is built from the seeds when missing: a folder
     named with ``--index-dir`` that holds no index is a mistake to report, not to fill."""
-    return index.open_index(index_dir(args), seeds_if_missing=args.index_dir is None,
-                            progress=output.progress(), notify=output.note)
+    ix = index.open_index(index_dir(args), seeds_if_missing=args.index_dir is None,
+                          progress=output.progress(), notify=output.note)
+    for reason in ix.topics.refused:  # a stored topic this version refuses (too slow, too deep)
+        output.note(f"{reason}; left out until the next briefing index")
+    return ix
 
 
 def _run_tui(args: argparse.Namespace) -> int:

@@ -195,3 +195,24 @@ def test_json_output_escapes_c1_and_bidi_controls_from_file_names(tmp_path: Path
     assert "\\u202e" in outputs[0] and "\\u202e" in outputs[2]
     assert json.loads(outputs[0].splitlines()[0])["doc"] == name.removesuffix(".txt")
     assert json.loads(outputs[2])["path"].endswith(name)
+
+
+def test_a_refused_topic_is_named_at_index_time_and_left_out_when_stored(tmp_path: Path):
+    from index.integrity import read_meta, write_meta
+
+    articles = tmp_path / "a"
+    articles.mkdir()
+    (articles / "z.txt").write_text("Airships\n\nZeppelins over Taiwan.\n")
+    slow = tmp_path / "slow.toml"
+    slow.write_text('[topics]\nSlow = "' + "a" * 100_000 + '"\n')
+    ix = tmp_path / "ix"
+    refused = run("index", str(articles), "--index-dir", str(ix), "--topics", str(slow),
+                  env_home=tmp_path, check=False)
+    assert refused.returncode == 2 and "topic 'Slow': query is too long" in refused.stderr
+    run("index", str(articles), "--index-dir", str(ix), env_home=tmp_path)
+    meta, _ = read_meta(ix)
+    meta["topics"]["Slow"] = "a" * 100_000
+    write_meta(ix, meta)
+    found = run("search", "zeppelins", "--index-dir", str(ix), "--json", env_home=tmp_path)
+    assert json.loads(found.stdout)["total"] == 1
+    assert "topic 'Slow'" in found.stderr and "left out" in found.stderr
