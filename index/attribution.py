@@ -490,7 +490,9 @@ _PARTICLE_VERBS = re.compile(
     r"wrote|ask|asks|asked|talk|talks|talked|spoke|speak|speaks|caution|cautions|cautioned|"
     r"complain|complains|complained|worried|worries|worry|brag|bragged|brags)")
 _LEADING_ADVERB = re.compile(r"(?:\b(?:also|later|then|now|still|once|again|never|further|"
-                             r"even|previously|repeatedly|often|already|[a-z]+ly)\s+)+$")
+                             r"even|previously|repeatedly|often|already|long|always|ever|just|"
+                             r"has|have|had|will|would|could|should|can|may|might|must|did|does|do|"
+                             r"is|was|were|are|been|not|[a-z]+ly|[a-z]+n[’']t)\s+)+$")
 
 
 def _widen_cue(text: str, claim: RawClaim, start: int, end: int) -> RawClaim:
@@ -632,6 +634,11 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
                                                  r"him|them|it|this|that|these|those)\b)", after))
         if not complement:
             return None
+    if _SUBORDINATE.match(text, start, cue[0]):
+        # "Although she said it was safe, the council closed it": the main clause is not hers
+        comma = text.find(", ", cue[1], content_end)
+        if comma != -1 and not _inside(comma, qs):
+            content_end = comma
     content_start = cue[1]
     if verb in _TELL:
         # "told reporters on Friday that …": whom they told is not what they said
@@ -644,6 +651,8 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
     return RawClaim(_tidy_source(text, source), cue, (content,), confidence=0.7)
 
 
+_SUBORDINATE = re.compile(r"\s*(?:Although|Though|While|Whereas|Because|If|Unless|"
+                          r"Even though|Even if)\b")
 _TELL = {"tell", "tells", "told", "telling", "assure", "assures", "assured", "remind", "reminds",
          "reminded", "warn", "warns", "warned", "convince", "convinced", "persuade", "persuaded",
          "inform", "informs", "informed", "promise", "promises", "promised", "notify", "notified"}
@@ -724,6 +733,10 @@ def _names_something(text: str, source: Span, cue_end: int, end: int) -> bool:
 
 def _sentence_subject(text: str, start: int, stop: int) -> Span | None:
     """The capitalised name (or pronoun) a sentence starts with, for elided subjects."""
+    fronted = _FRONTED.match(text, start, stop)
+    comma = text.find(", ", start, stop) if fronted else -1
+    if comma != -1 and comma - start < 80:
+        start = comma + 2  # "In his speech, Obama …": the subject follows the fronted phrase
     match = re.match(r"\s*((?:(?:[A-Z][\w’'.\-]*|of|the)\s+){0,4}[A-Z][\w’'\-]*|[Hh]e|[Ss]he|[Tt]hey|It)\b",
                      text[start:stop])
     if not match:
@@ -835,9 +848,12 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
         edge = word.start()
         token = word.group()
         # "also said", "reportedly told"; a capitalised -ly word is a name (Megyn Kelly).
-        if not chosen and (token.lower() in ADVERBS or (
+        if not chosen and (token.lower() in ADVERBS or token in AUXILIARIES or token in _LONG or (
                 token.islower() and token.endswith("ly") and token not in LY_NOUNS)):
-            continue
+            continue  # "have long insisted": the cue's own words
+        if not chosen and token.lower() in SUBJECT_PRONOUNS:
+            span = (start + word.start(), start + word.end())
+            return span  # "Although in September she said": a pronoun is the whole subject
         if token.lower() == "than" and chosen and re.search(r"(?i)\b(?:more|less|fewer)\s+$",
                                                              segment[: word.start()]):
             chosen.insert(0, word)  # "more than 4 in 10 said"
@@ -881,6 +897,8 @@ _PREPOSITIONS = re.compile(r"(?:(?:among|of|for|with|by|from|to|in|on|at|Among|O
 
 
 SOURCE_LOOKBACK = 600
+_LONG = {"long", "always", "since", "just", "first", "ever", "both", "all"}
+
 _ASIDE = re.compile(r"(?:,\s*\d{1,3}\s*,|\s*\([^()]{1,40}\)|\s+[—–]\s*[^—–“”\"]{1,80}[—–])\s*$")
 
 
@@ -915,7 +933,8 @@ def _described_source(text: str, start: int, segment: str) -> Span | None:
     return None
 
 
-_DESCRIBED = re.compile(r"(?:[;:]\s*|(?:But|And|and|but)\s+)?((?:[A-Z0-9]|[Tt]he\s)[^;:“”\"]*?),\s*$")
+_DESCRIBED = re.compile(r"(?:[;:]\s*|(?:But|And|and|but)\s+)?((?:[A-Z0-9]|(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|"
+                        r"[Ii]ts|[Aa]n?)\s)[^;:“”\"]*?),\s*$")
 
 
 _MODIFIED = re.compile(

@@ -504,3 +504,17 @@ def test_passive_attributions_without_a_named_source():
     assert ("", "is expected", "The new library … to open in May") in found
     assert ("", "was asked", "whether it would be late") in found
     assert ("", "known as", "the Old Span") not in found  # "known as" alone needs "also"/"is"
+
+
+def test_subjects_behind_fronted_phrases_auxiliaries_and_appositions():
+    claims = _claims("Title\n\nAda Ruiz runs the council. Although in May she said the road was "
+                     "safe, the council closed it. "
+                     "In her speech, Mayor Ana Ruiz thanked the crews and said the work was done. "
+                     "In a letter to the board, its chair, Lee Wong, said: “We will vote.” "
+                     "The tenants have long insisted they were never warned.")
+    found = [(c.source_text, c.cue) for c in claims]
+    assert ("she", "said") in found
+    assert next(c for c in claims if c.source_text == "she").content == "the road was safe"
+    assert ("Mayor Ana Ruiz", "said") in found
+    assert ("its chair, Lee Wong", "said") in found
+    assert ("The tenants", "have long insisted") in found
