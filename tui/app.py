@@ -103,6 +103,7 @@ class BriefingApp(App[None]):
     def open_worker(self) -> None:
         notes: list[str] = []
         ix = index.open_index(self.index_dir, progress=self._relay_progress, notify=notes.append)
+        notes += [f"{reason}; left out until the next re-index." for reason in ix.topics.refused]
         index.prepare(ix)
         self.call_from_thread(self._opened, ix, " ".join(notes) or None)
 

@@ -91,3 +91,18 @@ async def test_a_pasted_query_is_cleaned_like_a_restored_one(make_app):
         await pilot.pause(0.3)
         await settle(pilot)
         assert field.value == "taiwan strait"
+
+
+async def test_a_stored_topic_this_version_refuses_is_named_and_the_browser_opens(make_app, index_copy):
+    from index.integrity import read_meta, write_meta
+
+    meta, _ = read_meta(index_copy)
+    meta["topics"]["Slow"] = "(" * 5000 + "x" + ")" * 5000
+    write_meta(index_copy, meta)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.index is not None and "Slow" not in app.index.topics.names
+        shown = [n.message for n in app._notifications]
+        assert any("topic 'Slow'" in m and "left out" in m for m in shown), shown
+        assert results(pilot).hits
