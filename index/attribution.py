@@ -628,7 +628,8 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
             r"\s*(?:that\b|:|,?\s*[“\"]|(?:how|why|what|whether|where|when)\b)", after):
         evidence = verb in SHOW and text[source[0] : source[1]].split()[-1].lower().rstrip(
             "s") in EVIDENCE  # "A 2010 video shows Hess talking …", "the poll shows a tie"
-        complement = evidence or (verb in TAKES_INFINITIVE and re.match(r"\s+to\s+[a-z]", after)) or (
+        complement = evidence or _FINITE_CLAUSE.match(after) or (
+            verb in TAKES_INFINITIVE and re.match(r"\s+to\s+[a-z]", after)) or (
             verb in SEEM and _SEEM_COMPLEMENT.match(after)) or (
             verb in TAKES_OBJECT and re.match(r"\s+(?:[A-Z$“\"]|(?:the|a|an|his|her|their|its|"
                                                  r"him|them|it|this|that|these|those)\b)", after))
@@ -651,6 +652,12 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
     return RawClaim(_tidy_source(text, source), cue, (content,), confidence=0.7)
 
 
+# "promised her plan would be paid for": a clause without "that" (a subject, then a finite
+# verb before any punctuation or relative word).
+_FINITE_CLAUSE = re.compile(
+    r"\s+(?:he|she|they|it|we|I|you|there|(?:(?:the|his|her|their|its|a|an|this|that|these|"
+    r"[A-Z][\w’'.\-]*)\s+)(?:(?!who\b|which\b|that\b)[\w’'\-]+\s+){0,5}?)(?:would|will|was|were|is|are|has|have|had|"
+    r"could|should|can|must|may|might|did|does|do|wo|ca)(?:n[’']t|\b)")
 _SUBORDINATE = re.compile(r"\s*(?:Although|Though|While|Whereas|Because|If|Unless|"
                           r"Even though|Even if)\b")
 _TELL = {"tell", "tells", "told", "telling", "assure", "assures", "assured", "remind", "reminds",

@@ -518,3 +518,10 @@ def test_subjects_behind_fronted_phrases_auxiliaries_and_appositions():
     assert ("Mayor Ana Ruiz", "said") in found
     assert ("its chair, Lee Wong", "said") in found
     assert ("The tenants", "have long insisted") in found
+
+
+def test_a_clause_without_that_after_a_verb_needing_one():
+    claims = _claims("Title\n\nThe governor promised the new line would open by spring. "
+                     "The governor attacked the critics who were there.")
+    assert [(c.source_text, c.cue, c.content) for c in claims] == [
+        ("The governor", "promised", "the new line would open by spring")]
