@@ -153,6 +153,17 @@ def _clusters(original: str):
         i = end
 
 
+def clean_input(text: str) -> str:
+    """One line of user input as a text field may hold it: normalised like article text (no
+    control characters or escape sequences; ZWJ/ZWNJ kept), no lone surrogates, line breaks as
+    spaces. Unlike ``clean_line`` it keeps the spacing as typed, so a cursor stays put."""
+    kept = normalise(_SURROGATE.sub("", text)).text
+    return kept.replace("\n", " ").replace("\u2028", " ").replace("\u2029", " ")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def clean_line(text: str) -> str:
     """Collapse a metadata value (title, outlet, author) to one safe line."""
     return " ".join(normalise(text).text.split())

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import index
-from index import limits
 
 FILE_NAME = "session.json"
 MAX_PINS = 1000
@@ -68,8 +67,8 @@ def load(path: Path) -> tuple[Session, str | None]:
                            "starting fresh")
     try:
         text = data.decode("utf-8")
-        if limits.json_depth(text) > limits.MAX_NESTING:
-            return Session(), (f"saved session {path} is nested more than {limits.MAX_NESTING} "
+        if index.json_depth(text) > index.MAX_NESTING:
+            return Session(), (f"saved session {path} is nested more than {index.MAX_NESTING} "
                                "deep; starting fresh")
         raw = json.loads(text)
     except ValueError as exc:
@@ -101,8 +100,8 @@ def save(path: Path, session: Session) -> None:
 
 
 def clean_input(text: str) -> str:
-    """Text as the search bar may hold it: displayable, on one line, of bounded length."""
-    return " ".join(index.sanitize_display(text[:MAX_TEXT_CHARS]).split("\n"))
+    """Text as the search bar may hold it: no controls, on one line, of bounded length."""
+    return index.clean_input(text[:MAX_TEXT_CHARS])
 
 
 def _text(value: Any) -> str:

@@ -94,3 +94,10 @@ def test_json_text_round_trips_and_carries_no_raw_control_or_bidi_character(valu
     assert json.loads(dumped) == value
     dumped.encode("utf-8")  # lone surrogates are escaped, so the output is always encodable
     assert not any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") for ch in dumped)
+
+
+def test_clean_input_is_one_line_without_controls_and_keeps_zwnj_and_spacing():
+    from index.textnorm import clean_input
+
+    typed = "می\u200cخواهم \x1b]52;c;eA==\x07 taiwan\u202e \ud800\nstrait "
+    assert clean_input(typed) == "می\u200cخواهم  taiwan  strait "
