@@ -98,6 +98,11 @@ _DASH_SOURCE = re.compile(r"\s*([―—–]{1,2})\s*([A-Z][\w’'.\-]*(?:\s+[A-Z
 _COLON_SOURCE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*)\s*(:)\s+(?=\S)")
 
 
+_COLON_QUOTE = re.compile(
+    r"(?:(?<=[-–—―]\s)|(?<=\b[Ff]rom\s)|(?<=[.!?]\s))"
+    r"((?:[A-Z][\w’'.\-]*\s+(?:(?:and|of|at|de|van|von)\s+)?){0,4}[A-Z][\w’'.\-]*)\s*(:)\s+(?=[“\"‘])")
+
+
 def _is_listing(content: str) -> bool:
     """"Iowa: Tim Albrecht, Brad Anderson, …" or a link: a list after the colon, not words."""
     items = content.split(",")
@@ -420,6 +425,14 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
                 and not _is_heading(text[content[0] : content[1]]):
             used.append(colon.span(2))
             yield RawClaim(colon.span(1), colon.span(2), (content,), confidence=0.6)
+    for match in _COLON_QUOTE.finditer(text, start, end):
+        # "… too early - Mark Lee and Jo Park: “The polls …”" / "More from Park: “…”"
+        quote = next((q for q in sentence_quotes if q[0] == match.end()), None)
+        if quote is None or _inside(match.start(), quoted) or not free(match.span(2)) \
+                or not _speaks(match.group(1)):
+            continue
+        used.append(match.span(2))
+        yield RawClaim(match.span(1), match.span(2), (_strip_content(text, *quote),), confidence=0.6)
 
     for match in _PASSIVE.finditer(text, start, end):
         if _inside(match.start(), quoted) or not free(match.span("cue")):

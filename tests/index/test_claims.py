@@ -525,3 +525,11 @@ def test_a_clause_without_that_after_a_verb_needing_one():
                      "The governor attacked the critics who were there.")
     assert [(c.source_text, c.cue, c.content) for c in claims] == [
         ("The governor", "promised", "the new line would open by spring")]
+
+
+def test_a_name_and_a_colon_before_a_quotation():
+    claims = _claims("Title\n\nTURNOUT WAS LOW - Dana Holt and Sam Ito: “Fewer people voted than in "
+                     "any year we studied.” More from Ito: “The rain kept them home.”")
+    assert [(c.source_text, c.cue, c.content) for c in claims] == [
+        ("Dana Holt and Sam Ito", ":", "“Fewer people voted than in any year we studied.”"),
+        ("Ito", ":", "“The rain kept them home.”")]
