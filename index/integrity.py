@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import zlib
 from pathlib import Path
 from typing import Any
@@ -167,3 +169,32 @@ def _write_atomically(path: Path, text: str) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+_STAGING = re.compile(r"^\.(?P<name>.+)\.building-(?P<pid>\d+)$")
+
+
+def sweep_staging(directory: Path) -> None:
+    """Remove the staging folders (``.NAME.building-PID``) that rebuilds of ``directory``
+    killed before their swap left; each may be as large as the index. Called by every writing
+    run: a staging folder belongs to its process only, so no lock is needed."""
+    parent = directory.parent
+    if not parent.is_dir():
+        return
+    for entry in parent.iterdir():
+        found = _STAGING.match(entry.name)
+        if found and found["name"] == directory.name and not _alive(int(found["pid"])):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process lives (a recycled pid only delays the sweep to a later run)."""
+    if pid == os.getpid():
+        return True  # this process's own rebuild (a rebuild clears its own leftover itself)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -26,7 +26,7 @@ from pathlib import Path
 from whoosh.util import filelock
 
 from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing, IndexOutdated
-from .integrity import INDEX_NAME, recorded_sources
+from .integrity import INDEX_NAME, recorded_sources, sweep_staging
 from .paths import bundled_seeds_dir
 from .store import DEFAULT_WAIT_SECONDS, BriefingIndex, Progress, configured_topics
 from .topics import TopicSet
@@ -135,32 +135,6 @@ def write_failure(exc: OSError, where: Path) -> BriefingError:
     path = exc.filename or where
     reason = exc.strerror or type(exc).__name__
     return BriefingError(f"cannot write {path}: {reason}; the index was left as it was")
-
-
-_STAGING = re.compile(r"^\.(?P<name>.+)\.building-(?P<pid>\d+)$")
-
-
-def sweep_staging(directory: Path) -> None:
-    """Remove the staging folders that rebuilds of ``directory`` killed before the swap left."""
-    parent = directory.parent
-    if not parent.is_dir():
-        return
-    for entry in parent.iterdir():
-        found = _STAGING.match(entry.name)
-        if found and found["name"] == directory.name and not _alive(int(found["pid"])):
-            shutil.rmtree(entry, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return False  # our own leftover from an earlier, failed attempt
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _prune_set_aside(directory: Path, keep: int) -> None:

@@ -46,6 +46,7 @@ from .integrity import (
     read_meta,
     record_files,
     recorded_sources,
+    sweep_staging,
     write_meta,
 )
 from .ingest import IngestError, ManifestCache, discover, file_digest, read_bytes
@@ -400,6 +401,7 @@ class BriefingIndex:
         before = set(os.listdir(self.directory))
         try:
             _sweep_debris(self.directory)
+            sweep_staging(self.directory)
             # Separate segment files, not one compound file: Whoosh reads a compound file's
             # parts through BytesIO copies of its mmap, so a reader held every column and
             # posting file in memory twice (543 MB at 156,000 paragraphs); separate files are

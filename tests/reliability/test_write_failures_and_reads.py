@@ -102,6 +102,11 @@ def test_staging_folders_of_dead_rebuilds_are_swept(base: Path, tmp_path: Path):
     (tmp_path / "ix.damaged-1700000000").mkdir()  # left by an older version
     index.rebuild_index(directory, [SEEDS]).close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ix"]
+    shutil.copytree(base, dead)  # and by the next run that writes
+    (tmp_path / "new.txt").write_text("Zeppelins\n\nZeppelins return.\n", encoding="utf-8")
+    with index.BriefingIndex.open(directory) as ix:
+        ix.update([tmp_path / "new.txt"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ix", "new.txt"]
 
 
 def test_a_rebuild_from_sources_that_are_gone_keeps_the_old_index_and_says_where(
