@@ -662,6 +662,13 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
     content = _strip_content(text, content_start, content_end)
     if content[1] - content[0] < 3:
         return None
+    if verb in SEEM:
+        # "The race seemed to be hers to lose": an impression no one in particular holds; the
+        # subject is part of what seems so ("It seems that …": only the clause).
+        subject = _tidy_source(text, source)
+        if text[subject[0] : subject[1]].lower() == "it":
+            return RawClaim(None, cue, (content,), confidence=0.5)
+        return RawClaim(None, cue, (subject, content), confidence=0.5)
     return RawClaim(_tidy_source(text, source), cue, (content,), confidence=0.7)
 
 

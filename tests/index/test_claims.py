@@ -289,7 +289,7 @@ def test_see_as_and_seemed_with_an_adjective_are_stances():
     claims = _claims("Title\n\nMajorities in many countries see immigrants as a burden. "
                      "Before Mr. Ailes left, Ms. Kelly seemed certain to leave.\n")
     assert [(c.cue, c.content) for c in claims] == [
-        ("see", "immigrants as a burden"), ("seemed", "certain to leave")]
+        ("see", "immigrants as a burden"), ("seemed", "Ms. Kelly … certain to leave")]  # the subject is what seems so
 
 
 def test_a_stance_inside_what_someone_says_is_not_a_second_claim():
@@ -533,3 +533,10 @@ def test_a_name_and_a_colon_before_a_quotation():
     assert [(c.source_text, c.cue, c.content) for c in claims] == [
         ("Dana Holt and Sam Ito", ":", "“Fewer people voted than in any year we studied.”"),
         ("Ito", ":", "“The rain kept them home.”")]
+
+
+def test_what_seems_so_has_no_source_and_keeps_its_subject():
+    claims = _claims("Title\n\nThe old bridge seemed ready to fall. It appears that the ferry is late.")
+    assert [(c.source_text, c.speaker, c.cue, c.content) for c in claims] == [
+        ("", "", "seemed", "The old bridge … ready to fall"),
+        ("", "", "appears", "that the ferry is late")]
