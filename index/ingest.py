@@ -10,11 +10,12 @@ import errno
 import hashlib
 import os
 import stat
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import claims as claim_extraction
-from . import feeds, webpages
+from . import feeds, inference, webpages
 from .budget import file_budget
 from .errors import IngestError
 from .metadata import (
@@ -22,9 +23,11 @@ from .metadata import (
     Metadata,
     MetadataError,
     from_file_name,
+    layered,
     load_manifest,
     published_line,
     split_front_matter,
+    unknown_outlet,
 )
 from .models import Article, Paragraph, Skipped
 from .paragraphs import Block, blocks, is_label, split_furniture
@@ -191,10 +194,12 @@ def load_article(path: Path, data: bytes, manifest: Metadata | None = None) -> A
 
 
 def article_from_text(path: Path, original: str, file_hash: str, manifest: Metadata | None,
-                      *, markdown: bool = False, extracted: Metadata | None = None) -> Article:
+                      *, markdown: bool = False, extracted: Metadata | None = None,
+                      extracted_from: str = "page metadata") -> Article:
     """An article from decoded text. ``extracted`` is metadata an extractor found (web pages,
     feeds): the text is then not the file's, so it is kept with the article as ``source_text``
-    and the offsets refer to it."""
+    and the offsets refer to it. Every field records where it came from (``provenance``), and
+    an article no one names an outlet for is its own source, labelled by its file."""
     norm = normalise(original)
     text = norm.text
     front = extracted or Metadata()
@@ -208,10 +213,15 @@ def article_from_text(path: Path, original: str, file_hash: str, manifest: Metad
     if not found:
         raise IngestError("no text (only whitespace or control characters)")
     derived, found = _title_and_dateline(found, front.title or (manifest.title if manifest else ""))
-    meta = derived.merged_over(from_file_name(path)) if extracted is None else derived
-    meta = front.merged_over(meta)
-    if manifest is not None:
-        meta = manifest.merged_over(meta)
+    stated = [("inferred from text", inference.from_text(_lines(found)))]
+    if extracted is None:
+        stated.append(("file name", from_file_name(path)))
+    stated += [("inferred from text", derived),
+               (extracted_from if extracted is not None else "front matter", front),
+               ("manifest", manifest or Metadata())]
+    meta, provenance = layered(stated)
+    if not meta.outlet:
+        meta = replace(meta, outlet=unknown_outlet(path))
     kept, _furniture = split_furniture(found)
     if not kept:
         raise IngestError("no article text (only a title or page furniture)")
@@ -228,8 +238,13 @@ def article_from_text(path: Path, original: str, file_hash: str, manifest: Metad
         tags=meta.tags,
         paragraphs=paragraphs,
         source_text=original if extracted is not None else "",
+        provenance=provenance,
     )
     return claim_extraction.attach(article, norm)
+
+
+def _lines(found: list[Block]) -> list[str]:
+    return [line for block in found for line in block.text.split("\n")]
 
 
 def _title_and_dateline(found: list[Block], stated_title: str) -> tuple[Metadata, list[Block]]:
@@ -287,7 +302,7 @@ def load_articles(path: Path, data: bytes, manifest: Metadata | None = None) -> 
         for entry in entries:
             try:
                 articles.append(article_from_text(path, entry.text, file_digest(data), manifest,
-                                                  extracted=entry.metadata))
+                                                  extracted=entry.metadata, extracted_from="feed"))
             except IngestError:
                 continue  # an entry with no text of its own; the others still count
         if not articles:

@@ -59,6 +59,32 @@ class Metadata:
         )
 
 
+# Where a field's value came from, strongest last; shown in the article view so a user knows
+# which values to check. "unknown": nobody stated it.
+PROVENANCE_FIELDS = ("title", "outlet", "author", "date", "url")
+UNKNOWN = "unknown"
+UNKNOWN_OUTLET = "unknown outlet"
+
+
+def layered(stated: list[tuple[str, Metadata]]) -> tuple[Metadata, tuple[tuple[str, str], ...]]:
+    """Metadata from layers given weakest first (a later layer's fields win), and for each
+    field the name of the layer that set it."""
+    meta = Metadata()
+    origin = dict.fromkeys(PROVENANCE_FIELDS, UNKNOWN)
+    for name, layer in stated:
+        for field_name in PROVENANCE_FIELDS:
+            if getattr(layer, field_name):
+                origin[field_name] = name
+        meta = layer.merged_over(meta)
+    return meta, tuple(origin.items())
+
+
+def unknown_outlet(path: Path) -> str:
+    """The one label of an article whose outlet nobody states: its own, by its file (two such
+    articles are two sources, never one), findable with ``outlet:"unknown outlet"``."""
+    return f"{path.stem} ({UNKNOWN_OUTLET})"
+
+
 def metadata_from_mapping(values: dict[str, Any], origin: str) -> Metadata:
     """Validate a front-matter or manifest table; unknown keys are ignored."""
     if not isinstance(values, dict):

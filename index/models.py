@@ -66,6 +66,9 @@ class Article:
     # Web pages and feed entries: the extracted text the offsets refer to (empty for text
     # files, whose offsets refer to the file itself).
     source_text: str = ""
+    # (field, where its value came from): "manifest", "front matter", "page metadata", "feed",
+    # "file name", "inferred from text", "correction" or "unknown".
+    provenance: tuple[tuple[str, str], ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,8 +20,9 @@ from .neardup import pack
 # rebuilt, never misread. 4: headline claims and claims with no source. 5: sources with their
 # descriptions; the frequent-word arrays (frequent.py) are written with every commit.
 # 6: near-duplicate sketches in a column, no band terms. 7: paragraphs split at single line
-# breaks that end sentences.
-SCHEMA_VERSION = 7
+# breaks that end sentences. 8: each article's metadata provenance; an unknown outlet is the
+# article's own label.
+SCHEMA_VERSION = 8
 
 TEXT_ANALYZER = StemmingAnalyzer()
 # Names (outlets, speakers) are matched word by word, unstemmed: outlet:hill, speaker:yang.
@@ -41,6 +42,7 @@ def build_schema() -> fields.Schema:
         author=fields.TEXT(analyzer=NAME_ANALYZER, stored=True),
         date=fields.ID(stored=True, sortable=True),
         url=fields.STORED(),
+        provenance=fields.STORED(),
         tags=fields.KEYWORD(stored=True, commas=True, lowercase=True),
         topic=fields.KEYWORD(stored=True, commas=True, lowercase=True),
         speaker=fields.TEXT(analyzer=NAME_ANALYZER, phrase=True),
@@ -83,6 +85,7 @@ def paragraph_document(article: Article, paragraph: Paragraph, topics: tuple[str
         "author": article.author,
         "date": article.date,
         "url": article.url,
+        "provenance": json.dumps(dict(article.provenance)) if article.provenance else "",
         "tags": ",".join(article.tags),
         "topic": ",".join(topics),
         "paragraph": paragraph.number,

@@ -59,6 +59,13 @@ class Hit:
     tags: tuple[str, ...] = ()
     dup_key: str = ""
     also_in: tuple[str, ...] = ()  # other outlets that published this paragraph (wire copy)
+    # (field, where its value came from), see ``models.Article.provenance``
+    provenance: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def outlet_known(self) -> bool:
+        """False when no one names the outlet and ``outlet`` is the article's own label."""
+        return dict(self.provenance).get("outlet") != "unknown"
 
     @property
     def speakers(self) -> tuple[str, ...]:
@@ -74,6 +81,7 @@ class Hit:
             "date": self.date or None,
             "author": self.author or None,
             "url": self.url or None,
+            "outlet_known": self.outlet_known,
             "paragraph": self.paragraph,
             "paragraphs": self.paragraphs,
             "text": self.text,
@@ -439,6 +447,7 @@ def hit_from_stored(
         heading=bool(stored.get("heading")),
         tags=tuple(t for t in (stored.get("tags") or "").split(",") if t),
         dup_key=stored.get("dup_key", ""),
+        provenance=tuple(json.loads(stored.get("provenance") or "{}").items()),
         score=score,
         highlights=highlights,
     )

@@ -47,6 +47,25 @@ def hit_heading(hit: index.Hit, pinned: bool = False) -> Content:
     )
 
 
+PROVENANCE_LABELS = {"title": "title", "outlet": "outlet", "date": "date", "url": "URL",
+                     "author": "author"}
+
+
+def provenance(hit: index.Hit) -> Content:
+    """Where each metadata value came from ("outlet unknown · date inferred from text"), so the
+    user knows which values to check and correct."""
+    origins = dict(hit.provenance)
+    return join([plain(f"{label} {_origin_phrase(origins[name])}",
+                       "$text-warning" if origins[name] in ("unknown", "inferred from text") else "dim")
+                 for name, label in PROVENANCE_LABELS.items() if name in origins])
+
+
+def _origin_phrase(origin: str) -> str:
+    if origin in ("unknown", "inferred from text"):
+        return origin
+    return f"from {'the ' if origin in ('manifest', 'file name', 'feed') else ''}{origin}"
+
+
 def fragment(hit: index.Hit, limit: int = FRAGMENT_CHARS) -> Content:
     """The highlighted excerpt when the search made one, otherwise the paragraph's start."""
     if hit.highlights:

@@ -253,7 +253,7 @@ def test_a_question_without_a_speaker_stays_out_of_the_speaker_facet(tmp_path: P
     with index.build_index(tmp_path / "ix", [tmp_path / "a.txt"]) as ix:
         facet = index.search(ix, "vote").facets["speaker"]
         counts = index.speaker_counts(ix)
-    assert facet == {"Smith": 1} and counts == {"Smith": {"(no outlet)": 1}}
+    assert facet == {"Smith": 1} and counts == {"Smith": {"a (unknown outlet)": 1}}
 
 
 def test_a_pronoun_with_no_earlier_claim_is_the_last_person_named():

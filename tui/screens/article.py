@@ -61,6 +61,8 @@ class ArticleScreen(Screen[None]):
                               render.plain(f"{len(self.paragraphs)} paragraphs", "dim")])]
         if first.url:
             lines.append(render.plain(first.url, "underline dim"))
+        if first.provenance:
+            lines.append(Content.assemble(render.plain("Metadata: ", "dim"), render.provenance(first)))
         lines.append(Content.assemble(render.plain("Claims: ", "dim"), render.legend()))
         yield Static(Content("\n").join(lines), id="article-meta")
         yield ArticleView(id="article")
