@@ -75,7 +75,7 @@ def test_a_run_on_sentence_is_read_in_bounded_pieces():
     pieces = sentences(text, 0, len(text), quotes(text, 0, len(text)))
     assert len(pieces) > 1 and max(e - s for s, e in pieces) <= MAX_SENTENCE_CHARS
     assert "".join(text[s:e] + " " for s, e in pieces) == text  # nothing lost between pieces
-    assert len(extract(text, 0, len(text))) == len(pieces)  # one claim read in each piece
+    assert len(extract(text, 0, len(text))) >= len(pieces)  # claims read in every piece
 
 
 def test_a_page_with_a_huge_tag_is_read_without_it():
