@@ -97,7 +97,7 @@ def canonical_description(source: str) -> str:
     text = speakers.clean_source(source.replace("’s ", " ").replace("'s ", " ").removesuffix("’s"))
     if not text:
         return ""
-    text = re.sub(r"\s*\([^()]*\)$", "", text)  # "Harry M. Reid (D-Nev.)"
+    text = re.sub(r"\s*\([^()]*\)", "", text)  # "Harry M. Reid (D-Nev.)", "(D-N.C.), head of …"
     text = re.sub(r"^\d+-year-old\s+", "", text)  # "81-year-old Parker Eaton, a …"
     parts = text.split(", ")
     if len(parts) > 1:

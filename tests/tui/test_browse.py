@@ -202,9 +202,9 @@ async def test_s_filters_by_the_selected_claims_speaker(make_app):
         claims = detail(pilot).query_one(ClaimList)
         claims.focus()
         speakers = [c["speaker"] for c in detail(pilot).hit.claims]
-        claims.highlighted = speakers.index("senior Chinese sources")
+        claims.highlighted = speakers.index("senior Chinese sources (SGH Insight · 2021-02-10)")
         speaker = detail(pilot).selected_speaker()
-        assert speaker == "senior Chinese sources"
+        assert speaker == "senior Chinese sources (SGH Insight · 2021-02-10)"
         await pilot.press("s")
         await settle(pilot)
         assert filters(pilot).selected["speaker"] == [speaker]
