@@ -540,3 +540,9 @@ def test_what_seems_so_has_no_source_and_keeps_its_subject():
     assert [(c.source_text, c.speaker, c.cue, c.content) for c in claims] == [
         ("", "", "seemed", "The old bridge … ready to fall"),
         ("", "", "appears", "that the ferry is late")]
+
+
+def test_low_precision_cue_words_are_not_cues():
+    claims = _claims("Title\n\nThe coach spoke at the dinner. The board will consider the budget. "
+                     "The team continue to train at night.")
+    assert claims == []
