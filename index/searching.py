@@ -7,6 +7,7 @@ the TUI's worker threads, benchmarks) never touch live Whoosh objects.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -19,6 +20,7 @@ from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 
 from .doctable import DocTable, doc_table
+from . import links
 from .errors import QueryError
 from .matching import Matches, evaluate, ranked
 from .query import clean_query, date_filter, has_begun_word, parse_query
@@ -527,15 +529,17 @@ def prepare(index: BriefingIndex) -> None:
 @reading
 def related(index: BriefingIndex, paragraph_id: str, limit: int = 3,
             stop: Callable[[], bool] | None = None) -> tuple[Hit, ...]:
-    """Paragraphs from *other* outlets that report the same thing as this one.
+    """Paragraphs from *other* outlets that report the same statement or fact as this one.
 
-    Ranked by how much of this paragraph's vocabulary, weighted by rarity (idf), they share:
-    one common word ("China") is not the same report, so a link needs at least
-    ``MIN_SHARED_TERMS`` shared terms covering ``MIN_COVERAGE`` of the weight. ``Hit.score``
-    is that coverage, and wire copies count once. Every paragraph is scored, as arrays
-    (Whoosh's more-like-this took 2-3 s a paragraph at 156,000 paragraphs). ``stop`` is asked
-    between posting lists: an interactive caller gives way to a keystroke, and the ``()``
-    returned then means "stopped", not "none found".
+    Candidates share this paragraph's rarest words (weighted by idf; at least
+    ``MIN_SHARED_TERMS`` covering ``MIN_COVERAGE`` of its weight), scored as arrays over every
+    paragraph (Whoosh's more-like-this took 2-3 s a paragraph at 156,000 paragraphs). The best
+    ``CANDIDATES`` are then judged on what a reader would accept (``links.judge``): a shared
+    quotation, the same speaker saying overlapping things, or most of *both* paragraphs'
+    rare words shared — so a long paragraph is no longer everyone's link. ``Hit.score`` is the
+    judged score; wire copies count once. ``stop`` is asked between posting lists: an
+    interactive caller gives way to a keystroke, and the ``()`` returned then means
+    "stopped", not "none found".
     """
     with index.lock:
         searcher = index.searcher()
@@ -543,7 +547,8 @@ def related(index: BriefingIndex, paragraph_id: str, limit: int = 3,
         docnum = searcher.document_number(id=paragraph_id)
         if docnum is None:
             raise QueryError(f"no paragraph with id {paragraph_id!r} in this index")
-        terms = {t.text for t in TEXT_ANALYZER(searcher.stored_fields(docnum).get("text", ""))}
+        mine = searcher.stored_fields(docnum)
+        terms = {t.text for t in TEXT_ANALYZER(mine.get("text", ""))}
         weights = {t: searcher.idf("text", t) for t in terms}
         total = sum(weights.values())
         if not terms or total <= 0:
@@ -564,14 +569,42 @@ def related(index: BriefingIndex, paragraph_id: str, limit: int = 3,
         keep &= table.clusters != table.clusters[docnum]  # its wire copies are Hit.also_in
         ids = np.flatnonzero(keep)
         # One paragraph per wire-copy cluster: five copies of one report are one link.
-        best = _first_of_each_copy(ranked(Matches(ids, coverage[ids])), table.clusters, limit)
-        return tuple(hit_from_stored(searcher.stored_fields(int(d)), score=round(float(coverage[d]), 3))
-                     for d in best)
+        candidates = _first_of_each_copy(ranked(Matches(ids, coverage[ids])), table.clusters, CANDIDATES)
+        mine_claims = json.loads(mine.get("claims") or "[]")
+        rarity: dict[str, float] = {}
+        rarest = math.log(max(table.size, 2) / 2) + 1  # Whoosh's idf of a word in one paragraph
+
+        def weight(word: str) -> float:
+            """A word's rarity: its idf (through the analyzer that indexed it: stemmed, stop
+            words 0) over the rarest word's, so thresholds hold for 60 or 150,000 paragraphs."""
+            if word not in rarity:
+                stems = [t.text for t in TEXT_ANALYZER(word)]
+                rarity[word] = searcher.idf("text", stems[0]) / rarest if stems else 0.0
+            return rarity[word]
+
+        judged: list[tuple[float, int, dict[str, Any]]] = []
+        for d in candidates:
+            if stop is not None and stop():
+                return ()
+            other = searcher.stored_fields(int(d))
+            other_terms = {t.text for t in TEXT_ANALYZER(other.get("text", ""))}
+            for term in other_terms - weights.keys():
+                weights[term] = searcher.idf("text", term)
+            both = sum(weights[t] for t in terms & other_terms)
+            score = links.symmetric(both / total, both, sum(weights[t] for t in other_terms))
+            evidence = links.judge(mine.get("text", ""), mine_claims, mine.get("date", ""),
+                                   other.get("text", ""), json.loads(other.get("claims") or "[]"),
+                                   other.get("date", ""), score, weight)
+            if evidence.linked:
+                judged.append((evidence.score, int(d), other))
+        judged.sort(key=lambda j: (-j[0], j[1]))
+        return tuple(hit_from_stored(other, score=round(score, 3)) for score, _, other in judged[:limit])
 
 
-MIN_SHARED_TERMS = 4
-MIN_COVERAGE = 0.3
+MIN_SHARED_TERMS = 3
+MIN_COVERAGE = 0.15
 MAX_RELATED_TERMS = 60  # the rarest words of a long paragraph carry its report
+CANDIDATES = 24  # judged one by one: reading their stored text
 
 
 def matching_ids(index: BriefingIndex, text: str = "", *, topics: Sequence[str] = (),
