@@ -189,8 +189,15 @@ def _closing(text: str, i: int, limit: int) -> int:
         misused = _MISUSED_CLOSE.search(text, i + 1, j if j != -1 else limit)
         if misused:
             return misused.end()
-        return j + 1 if j != -1 else limit
+        if j == -1:
+            # “… it would," he said: closed with a straight mark
+            straight = _STRAIGHT_CLOSE.search(text, i + 1, limit)
+            return straight.end() if straight else limit
+        return j + 1
     j = text.find('"', i + 1, limit)
+    curly = text.find("”", i + 1, j if j != -1 else limit)
+    if curly != -1:
+        return curly + 1  # "… it would,” he said: opened straight, closed curly
     if j == -1:
         return limit
     if text[j - 1].isspace() and j + 1 < limit and not text[j + 1].isspace():
@@ -198,6 +205,7 @@ def _closing(text: str, i: int, limit: int) -> int:
     return j + 1
 
 
+_STRAIGHT_CLOSE = re.compile(r'(?<=[\w.,!?’])"(?=[\s,.;:!?)]|$)')
 _MISUSED_CLOSE = re.compile(r"(?<=[\w.,!?])“(?=[\s,.;:!?]|$)")
 
 

@@ -546,3 +546,10 @@ def test_low_precision_cue_words_are_not_cues():
     claims = _claims("Title\n\nThe coach spoke at the dinner. The board will consider the budget. "
                      "The team continue to train at night.")
     assert claims == []
+
+
+def test_quotations_opened_and_closed_with_different_marks():
+    claims = _claims('Title\n\n"The dam will hold, I am sure,” the engineer said. “The river is low," '
+                     'her deputy added.')
+    assert [(c.source_text, c.cue, c.kind) for c in claims] == [
+        ("the engineer", "said", "direct"), ("her deputy", "added", "direct")]
