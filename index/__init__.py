@@ -40,6 +40,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "FEED_SUMMARY_TAG": ("feeds", "SUMMARY_TAG"),
     "IngestError": ("ingest", "IngestError"),
     "extract_claims": ("ingest", "extract_claims"),
+    "validated_correction": ("corrections", "validated"),
+    "Metadata": ("metadata", "Metadata"),
     "load_path": ("ingest", "load_path"),
     "LedgerCluster": ("ledger", "Cluster"),
     "LedgerClaim": ("ledger", "LedgerClaim"),

@@ -17,6 +17,7 @@ from pathlib import Path
 from . import claims as claim_extraction
 from . import feeds, inference, webpages
 from .budget import file_budget
+from .corrections import corrected_digest
 from .errors import IngestError
 from .metadata import (
     MANIFEST_NAME,
@@ -181,7 +182,8 @@ def read_bytes(path: Path) -> bytes:
             raise IngestError(f"unreadable ({exc.strerror or exc})") from None
 
 
-def load_article(path: Path, data: bytes, manifest: Metadata | None = None) -> Article:
+def load_article(path: Path, data: bytes, manifest: Metadata | None = None,
+                 correction: Metadata | None = None) -> Article:
     """Parse one text or Markdown file's bytes into an article with paragraphs and claims."""
     if not data.strip():
         raise IngestError("empty file")
@@ -189,13 +191,15 @@ def load_article(path: Path, data: bytes, manifest: Metadata | None = None) -> A
         original = decode_bytes(data)
     except UndecodableError as exc:
         raise IngestError(str(exc)) from None
-    return article_from_text(path, original, file_digest(data), manifest,
-                             markdown=path.suffix.lower() in (".md", ".markdown"))
+    return article_from_text(path, original, corrected_digest(file_digest(data), correction),
+                             manifest, markdown=path.suffix.lower() in (".md", ".markdown"),
+                             correction=correction)
 
 
 def article_from_text(path: Path, original: str, file_hash: str, manifest: Metadata | None,
                       *, markdown: bool = False, extracted: Metadata | None = None,
-                      extracted_from: str = "page metadata") -> Article:
+                      extracted_from: str = "page metadata",
+                      correction: Metadata | None = None) -> Article:
     """An article from decoded text. ``extracted`` is metadata an extractor found (web pages,
     feeds): the text is then not the file's, so it is kept with the article as ``source_text``
     and the offsets refer to it. Every field records where it came from (``provenance``), and
@@ -218,7 +222,7 @@ def article_from_text(path: Path, original: str, file_hash: str, manifest: Metad
         stated.append(("file name", from_file_name(path)))
     stated += [("inferred from text", derived),
                (extracted_from if extracted is not None else "front matter", front),
-               ("manifest", manifest or Metadata())]
+               ("manifest", manifest or Metadata()), ("correction", correction or Metadata())]
     meta, provenance = layered(stated)
     if not meta.outlet:
         meta = replace(meta, outlet=unknown_outlet(path))
@@ -289,34 +293,43 @@ def load_path(path: Path, manifest: Metadata | None = None) -> Article:
     return load_article(path, read_bytes(path), manifest)
 
 
-def load_articles(path: Path, data: bytes, manifest: Metadata | None = None) -> list[Article]:
-    """Every article in a file: one for text, Markdown and web pages, one per entry for feeds."""
+def load_articles(path: Path, data: bytes, manifest: Metadata | None = None,
+                  correction: Metadata | None = None) -> list[Article]:
+    """Every article in a file: one for text, Markdown and web pages, one per entry for feeds.
+    A ``correction`` (``corrections.py``) wins over everything and is part of the file hash."""
     suffix = path.suffix.lower()
+    digest = corrected_digest(file_digest(data), correction)
     if suffix in PAGE_SUFFIXES:
         page = webpages.extract(data, path.name)
-        return [article_from_text(path, page.text, file_digest(data), manifest,
-                                  extracted=page.metadata)]
+        return [article_from_text(path, page.text, digest, manifest, extracted=page.metadata,
+                                  correction=correction)]
     if suffix in FEED_SUFFIXES:
         entries = feeds.entries(data, path.name)
         articles = []
         for entry in entries:
             try:
-                articles.append(article_from_text(path, entry.text, file_digest(data), manifest,
-                                                  extracted=entry.metadata, extracted_from="feed"))
+                articles.append(article_from_text(path, entry.text, digest, manifest,
+                                                  extracted=entry.metadata, extracted_from="feed",
+                                                  correction=correction))
             except IngestError:
                 continue  # an entry with no text of its own; the others still count
         if not articles:
             raise IngestError("no feed entry has any text")
         return articles
-    return [load_article(path, data, manifest)]
+    return [load_article(path, data, manifest, correction)]
 
 
 class ManifestCache:
     """Folder manifests, read once per folder per run; a broken one is reported, not fatal."""
 
-    def __init__(self) -> None:
+    def __init__(self, corrections: dict[str, Metadata] | None = None) -> None:
         self._by_folder: dict[Path, dict[str, Metadata]] = {}
         self.errors: list[Skipped] = []
+        self.corrections = corrections or {}
+
+    def correction_for(self, path: Path) -> Metadata | None:
+        """The user's correction of the file (``corrections.py``), if any."""
+        return self.corrections.get(str(path))
 
     def for_file(self, path: Path) -> Metadata | None:
         folder = path.parent

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from whoosh.util import filelock
 
+from .corrections import CORRECTIONS_NAME
 from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing, IndexOutdated
 from .integrity import INDEX_NAME, recorded_sources, sweep_staging
 from .paths import bundled_seeds_dir
@@ -75,6 +76,13 @@ def build_index(
     return rebuild_index(directory, sources, topics=topics, progress=progress)
 
 
+def _carry_corrections(directory: Path, staging: Path) -> None:
+    """The user's corrections outlive a rebuild: the new index reads the same ones."""
+    kept = directory / CORRECTIONS_NAME
+    if kept.is_file():
+        shutil.copy2(kept, staging / CORRECTIONS_NAME)
+
+
 def rebuild_index(
     directory: Path,
     sources: list[Path],
@@ -101,6 +109,7 @@ def rebuild_index(
     topics = topics or configured_topics()
     try:
         fresh = BriefingIndex.create(staging, topics)
+        _carry_corrections(directory, staging)
         try:
             fresh.update([s for s in sources if s.exists()], topics=topics, progress=progress)
         finally:

@@ -49,17 +49,18 @@ class Parsed:
     postings: tuple[dict[str, tuple[Posting, ...]], ...]
 
 
-Job = tuple[Path, Metadata | None]
+Job = tuple[Path, Metadata | None, Metadata | None]  # path, manifest entry, correction
 Outcome = tuple[Path, list[Parsed] | str]  # the articles, or why the file was skipped
 
 
 def parse_file(path: Path, manifest: Metadata | None, topics: TopicSet,
-               *, limit_memory: bool = False) -> list[Parsed] | str:
+               *, correction: Metadata | None = None, limit_memory: bool = False
+               ) -> list[Parsed] | str:
     """The file's articles ready for the writer, or why it was skipped; under the per-file
     budget (``budget``), so one file cannot hold up the files behind it."""
     try:
         with file_budget(limit_memory=limit_memory):
-            articles = load_articles(path, read_bytes(path), manifest)
+            articles = load_articles(path, read_bytes(path), manifest, correction)
             return [_parsed(article, topics) for article in articles]
     except IngestError as exc:
         return str(exc)
@@ -85,9 +86,9 @@ def parse_files(jobs: list[Job], topics: TopicSet,
     """
     workers = min(os.cpu_count() or 1, 4)
     if len(jobs) < POOL_MIN_FILES or workers < 2:
-        for path, manifest in jobs:
+        for path, manifest, correction in jobs:
             _check(cancel)
-            yield path, parse_file(path, manifest, topics)
+            yield path, parse_file(path, manifest, topics, correction=correction)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
@@ -140,5 +141,6 @@ def _exit_with_parent(parent: int) -> None:
 
 def _parse_in_worker(job: Job) -> Outcome:
     assert _WORKER_TOPICS is not None
-    path, manifest = job
-    return path, parse_file(path, manifest, _WORKER_TOPICS, limit_memory=True)
+    path, manifest, correction = job
+    return path, parse_file(path, manifest, _WORKER_TOPICS, correction=correction,
+                            limit_memory=True)

@@ -30,9 +30,11 @@ from whoosh import index as windex
 from whoosh.util.filelock import try_for
 from whoosh.searching import Searcher
 
+from . import corrections
 from .adding import add_document
 from .claims import unify_speakers
-from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing, IndexOutdated
+from .errors import (BriefingError, IndexBusy, IndexDamaged, IndexMissing, IndexOutdated,
+                     QueryError)
 from .frequent import write_frequent
 from .ledger import article_record
 from .ledgerfile import update as update_ledger
@@ -49,7 +51,9 @@ from .integrity import (
     sweep_staging,
     write_meta,
 )
+from .corrections import corrected_digest
 from .ingest import IngestError, ManifestCache, discover, file_digest, read_bytes
+from .metadata import Metadata
 from .models import Article, Skipped
 from .neardup import Clusters
 from .parsing import Parsed, parse_files
@@ -266,8 +270,12 @@ class BriefingIndex:
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
         wait: float = DEFAULT_WAIT_SECONDS,
+        remember: bool = True,
     ) -> IndexReport:
         """Index files and folders incrementally and commit once, atomically.
+
+        ``remember``: record the paths as sources (rebuilds re-read them); a correction
+        re-reads a file of a folder already recorded, so it does not.
 
         Unchanged files (same content hash) are skipped, changed ones replace their paragraphs,
         files gone from a given folder are removed; files that fail keep their previous version.
@@ -281,7 +289,7 @@ class BriefingIndex:
         topics = topics or self.topics
         report = IndexReport()
         with self._ix.searcher() as before:
-            plan = _plan(before, roots, report)
+            plan = _plan(before, roots, report, corrections.load(self.directory))
         if plan.changed or plan.removed or topics.digest != self.topics.digest:
             writer, lock = self._writer(wait)
             try:
@@ -291,11 +299,12 @@ class BriefingIndex:
                         self.topics = TopicSet(self._meta.get("topics", {}), skip_refused=True)
                         report = IndexReport()
                         with self._ix.searcher() as before:
-                            plan = _plan(before, roots, report)
+                            plan = _plan(before, roots, report,
+                                         corrections.load(self.directory))
                     except BaseException:
                         _cancel(writer)
                         raise
-                self._write(writer, plan, topics, report, progress, cancel)
+                self._write(writer, plan, topics, report, progress, cancel, remember)
             finally:
                 # Held through the meta file, not only Whoosh's commit: the next writer's
                 # first files must not be recorded (and then deleted) as this commit's.
@@ -303,8 +312,25 @@ class BriefingIndex:
         report.seconds = time.perf_counter() - started
         return report
 
+    def indexed_paths(self) -> list[str]:
+        """The files this index holds articles from."""
+        with self.lock:
+            return [term.decode("utf-8") for term in self.searcher().lexicon("path")]
+
+    def correct(self, paths: Iterable[Path], correction: Metadata, *,
+                wait: float = DEFAULT_WAIT_SECONDS) -> IndexReport:
+        """Record a user's correction of these files' title, outlet, date or URL in
+        ``corrections.json`` and re-index those files only; later updates and rebuilds keep it."""
+        files = [Path(os.path.abspath(p)) for p in paths]
+        for path in files:
+            if not path.is_file():
+                raise QueryError(f"no such file: {path}")
+        corrections.save(self.directory, files, correction)
+        return self.update(files, wait=wait, remember=False)
+
     def _write(self, writer, plan: _Plan, topics: TopicSet, report: IndexReport,
-               progress: Progress | None, cancel: threading.Event | None) -> None:
+               progress: Progress | None, cancel: threading.Event | None,
+               remember: bool = True) -> None:
         """Write a plan with the writer (whose lock is held) and commit; the writer is
         cancelled, its files deleted, on any failure or when nothing changed."""
         retag = topics.digest != self.topics.digest
@@ -333,7 +359,7 @@ class BriefingIndex:
             if not report.changed:
                 _cancel(writer)
                 return
-            sources = sorted({*self.sources, *(str(r) for r in plan.roots if r.exists())})
+            sources = sorted({*self.sources, *(str(r) for r in plan.roots if r.exists() and remember)})
             self._meta = {**self._meta, "topics": topics.definitions, "sources": sources}
             # The TOC rename inside commit is the atomic switch; meta follows under the lock.
             writer.commit(optimize=report.added + report.updated > 50)
@@ -364,7 +390,8 @@ class BriefingIndex:
         update behaves like one corpus up to the batch size.
         """
         batch: list[tuple[Parsed, bool]] = []
-        jobs = [(path, plan.manifests.for_file(path)) for path, _ in plan.changed]
+        jobs = [(path, plan.manifests.for_file(path), plan.manifests.correction_for(path))
+                for path, _ in plan.changed]
         was_indexed = dict(plan.changed)
         for done, (path, outcome) in enumerate(parse_files(jobs, topics, cancel), start=1):
             if progress is not None:
@@ -447,16 +474,18 @@ class _Plan:
     article_paths: dict[str, str] = field(default_factory=dict)
 
 
-def _plan(before: Searcher, roots: list[Path], report: IndexReport) -> _Plan:
+def _plan(before: Searcher, roots: list[Path], report: IndexReport,
+          corrected: dict[str, Metadata]) -> _Plan:
     generation = before.reader().generation()  # None for an index with no segment yet
-    plan = _Plan(roots, 0 if generation is None else generation)
+    plan = _Plan(roots, 0 if generation is None else generation, manifests=ManifestCache(corrected))
     for found in discover(roots):
         if isinstance(found, Skipped):
             report.failed.append(found)
             continue
         previous = before.document(path=str(found))
         try:
-            digest = file_digest(read_bytes(found))
+            digest = corrected_digest(file_digest(read_bytes(found)),
+                                      plan.manifests.correction_for(found))
         except IngestError as exc:
             report.failed.append(Skipped(str(found), str(exc)))
             continue

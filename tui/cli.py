@@ -74,6 +74,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     p.set_defaults(run=_run_export)
 
+    p = sub.add_parser("meta", parents=[common],
+                       help="set or correct indexed articles' title, outlet, date or URL")
+    p.add_argument("paths", nargs="+", type=Path, help="the article files to correct")
+    p.add_argument("--title")
+    p.add_argument("--outlet")
+    p.add_argument("--date", help="YYYY-MM-DD (or February 5, 2021)")
+    p.add_argument("--url")
+    p.add_argument("--wait", type=float, default=10.0, help="seconds to wait for a busy index")
+    p.add_argument("--json", action="store_true", help="print the re-index report as JSON")
+    p.set_defaults(run=_run_meta)
+
     p = sub.add_parser("show", parents=[common], help="show one paragraph with its neighbours")
     p.add_argument("id", help="paragraph id, as in search results")
     p.add_argument("--json", action="store_true")
@@ -264,6 +275,25 @@ def _run_export(args: argparse.Namespace) -> int:
         raise index.BriefingError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     output.note(f"wrote {len(unique)} paragraph(s) to {args.output}")
     return 0
+
+
+def _run_meta(args: argparse.Namespace) -> int:
+    """Record a correction in the index's ``corrections.json`` and re-index only those files."""
+    correction = index.validated_correction(title=args.title, outlet=args.outlet,
+                                            date=args.date, url=args.url)
+    missing = [p for p in args.paths if not p.is_file()]
+    if missing:
+        raise index.QueryError(f"no such file: {missing[0]}")
+    with open_for_reading(args) as ix:
+        indexed = set(ix.indexed_paths())
+        unknown = [p for p in args.paths if str(p.resolve()) not in indexed
+                   and str(Path(p).absolute()) not in indexed]
+        if unknown:
+            raise index.QueryError(f"{unknown[0]} is not in this index; add it with "
+                                   f"`briefing index {unknown[0]}` first")
+        report = ix.correct(args.paths, correction, wait=args.wait)
+    output.print_report(report, as_json=args.json)
+    return 1 if report.failed else 0
 
 
 def _run_show(args: argparse.Namespace) -> int:

@@ -216,3 +216,25 @@ def test_a_refused_topic_is_named_at_index_time_and_left_out_when_stored(tmp_pat
     found = run("search", "zeppelins", "--index-dir", str(ix), "--json", env_home=tmp_path)
     assert json.loads(found.stdout)["total"] == 1
     assert "topic 'Slow'" in found.stderr and "left out" in found.stderr
+
+
+def test_meta_corrects_an_article_and_refuses_an_impossible_date(tmp_path: Path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "pasted.txt").write_text("Talks resume\n\nOfficials met in Geneva on Monday.\n")
+    ix = str(tmp_path / "ix")
+    run("index", str(articles), "--index-dir", ix, env_home=tmp_path)
+    bad = run("meta", str(articles / "pasted.txt"), "--date", "2016-13-01", "--index-dir", ix,
+              env_home=tmp_path, check=False)
+    assert bad.returncode == 2 and "not a date" in bad.stderr
+    report = json.loads(run("meta", str(articles / "pasted.txt"), "--outlet", "DW", "--date",
+                            "2020-01-19", "--index-dir", ix, "--json", env_home=tmp_path).stdout)
+    assert (report["updated"], report["added"]) == (1, 0)
+    hit = json.loads(run("search", "geneva", "--index-dir", ix, "--json",
+                         env_home=tmp_path).stdout)["hits"][0]
+    assert (hit["outlet"], hit["date"], hit["outlet_known"]) == ("DW", "2020-01-19", True)
+    stranger = tmp_path / "elsewhere.txt"
+    stranger.write_text("Other\n\nText.\n")
+    refused = run("meta", str(stranger), "--outlet", "X", "--index-dir", ix, env_home=tmp_path,
+                  check=False)
+    assert refused.returncode == 2 and "not in this index" in refused.stderr

@@ -87,3 +87,31 @@ def test_what_the_text_states_about_itself(lines: list[str], expected: dict[str,
     found = from_text(lines)
     assert {k: v for k, v in (("outlet", found.outlet), ("date", found.date), ("url", found.url)) if v} \
         == expected
+
+
+def test_a_correction_wins_survives_reindex_and_rebuild_and_reindexes_only_its_file(
+        raw_seeds: Path, tmp_path: Path):
+    hill = raw_seeds / "blinken-first-call.txt"
+    with index.build_index(tmp_path / "ix", [raw_seeds]) as ix:
+        report = ix.correct([hill], index.validated_correction(date="2021-02-05"))
+        assert (report.added, report.updated, report.unchanged) == (0, 1, 0)
+        hits = index.search(ix, 'outlet:"the hill"', limit=50).hits
+        assert {h.date for h in hits} == {"2021-02-05"}
+        assert dict(hits[0].provenance)["date"] == "correction"
+        assert index.search(ix, "", since="2021-02-05", until="2021-02-05").facets["outlet"] \
+            == {"The Hill": len(hits)}
+        again = ix.update([raw_seeds])
+        assert (again.updated, again.unchanged) == (0, 2)
+        ix.correct([hill], index.validated_correction(outlet="The Hill (Washington)"))
+        corrected = index.search(ix, 'outlet:washington', limit=50).hits
+        assert {(h.outlet, h.date) for h in corrected} == {("The Hill (Washington)", "2021-02-05")}
+    with index.rebuild_index(tmp_path / "ix", [raw_seeds]) as rebuilt:
+        assert {h.date for h in index.search(rebuilt, "outlet:washington", limit=50).hits} == {
+            "2021-02-05"}
+
+
+def test_an_impossible_correction_is_a_usage_error():
+    with pytest.raises(index.QueryError, match="not a date"):
+        index.validated_correction(date="2016-13-01")
+    with pytest.raises(index.QueryError, match="nothing to correct"):
+        index.validated_correction()
