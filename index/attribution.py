@@ -656,7 +656,7 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
                                                  r"him|them|it|this|that|these|those)\b)", after))
         if not complement:
             return None
-    if _SUBORDINATE.match(text, start, cue[0]):
+    if _SUBORDINATE.match(text, start, cue[0]) and "," not in text[start : cue[0]]:
         # "Although she said it was safe, the council closed it": the main clause is not hers
         comma = text.find(", ", cue[1], content_end)
         if comma != -1 and not _inside(comma, qs):
@@ -670,6 +670,12 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
     content = _strip_content(text, content_start, content_end)
     if content[1] - content[0] < 3:
         return None
+    source = _tidy_source(text, source)
+    if re.match(r",\s", after) and re.search(r"\w[”\"']?,\s+$", text[start : source[0]]):
+        # "To win, the organisers said, they need every vote": what they said is on both sides
+        before = _strip_content(text, start, source[0])
+        if before[1] - before[0] > 3:
+            return RawClaim(source, cue, (before, content), confidence=0.7)
     if verb in SEEM:
         # "The race seemed to be hers to lose": an impression no one in particular holds; the
         # subject is part of what seems so ("It seems that …": only the clause).
@@ -851,6 +857,11 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
         space = text.find(" ", cue_start - SOURCE_LOOKBACK, cue_start)
         start = space + 1 if space != -1 else cue_start - SOURCE_LOOKBACK
     segment = text[start:cue_start]
+    when = _TIME_BEFORE_CUE.search(segment)
+    if when is not None and when.start() > 0:
+        # "Feinstein last week said", "the mayor on Tuesday said": the time is not the source
+        segment = segment[: when.start()]
+        cue_start = start + when.start()
     # Skip an appositive ("Yang, who carries the title …, urged") back to its head.
     appositive = re.search(r",\s+(?:who|which|whose|\w+ing)\b[^“”\"]*,\s*$", segment) or re.search(
         r",\s+(?:however|though|meanwhile|too|in turn|for (?:his|her|their|its) part),\s*$", segment)
@@ -932,6 +943,10 @@ _PREPOSITIONS = re.compile(r"(?:(?:among|of|for|with|by|from|to|in|on|at|Among|O
 
 
 SOURCE_LOOKBACK = 600
+_TIME_BEFORE_CUE = re.compile(
+    r"\s+(?:(?:last|this|earlier\s+this|late\s+last|early\s+last)\s+(?:week|month|year|night|"
+    r"spring|summer|fall|autumn|winter|weekend)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?|yesterday|today)\s*$")
 _LONG = {"long", "always", "since", "just", "first", "ever", "both", "all"}
 
 _ASIDE = re.compile(r"(?:,\s*\d{1,3}\s*,|\s*\([^()]{1,40}\)|\s+[—–]\s*[^—–“”\"]{1,80}[—–])\s*$")
@@ -1054,7 +1069,10 @@ def _looks_like_source(phrase: str) -> bool:
     if not words or len(words) > MAX_SOURCE_WORDS:
         return False
     first = words[0].lower().strip("’'")
-    if first.endswith("ing") or first in NOT_SOURCE_START:
+    # "speaking to reporters" is no source; "King", "Xi Jinping" and "Sterling Hayes" are
+    gerund = first.endswith("ing") and (words[0][:1].islower() or (
+        len(words) > 1 and words[1][:1].islower()))
+    if gerund or first in NOT_SOURCE_START:
         return False
     if (first in PRONOUNS and first != "her") or first == "who":
         return len(words) == 1  # "her" may be a possessive: "her friend said"

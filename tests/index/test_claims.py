@@ -553,3 +553,11 @@ def test_quotations_opened_and_closed_with_different_marks():
                      'her deputy added.')
     assert [(c.source_text, c.cue, c.kind) for c in claims] == [
         ("the engineer", "said", "direct"), ("her deputy", "added", "direct")]
+
+
+def test_a_cue_between_commas_has_content_on_both_sides_and_times_are_not_sources():
+    claims = _claims("Title\n\nTo finish on time, the builders said, they need more steel. "
+                     "Inspector Amy King last week said the site was safe.")
+    assert [(c.source_text, c.cue, c.content) for c in claims] == [
+        ("the builders", "said", "To finish on time … they need more steel"),
+        ("Inspector Amy King", "said", "the site was safe")]
