@@ -32,6 +32,7 @@ QUOTE_SHARE = 0.5
 # A claim's words (quoted or not) sharing a run this long, and this many in all, with another's.
 PARAPHRASE_RUN = 6
 PARAPHRASE_WORDS = 10
+COMMON_KEY = 40
 # Indirect claims: same speaker, and this share of their content words in common.
 CONTENT_SHARE = 0.4
 CONTENT_WORDS = 4
@@ -82,6 +83,7 @@ class LedgerArticle:
     title: str
     terms: dict[str, int]
     claims: tuple[LedgerClaim, ...]
+    body: str = ""  # a digest of the paragraphs' text: copies of one article share it
 
 
 def speaker_kind(claim: Claim, outlet: str) -> str:
@@ -113,8 +115,9 @@ _MAP_KIND = {"person": "named", "org": "organisation", "organization": "organisa
              "self": "outlet", "unattributed": "none"}
 
 
-def article_record(article: Article) -> LedgerArticle:
-    """The ledger's record of an indexed article.
+def article_record(article: Article, terms: dict[str, int] | None = None) -> LedgerArticle:
+    """The ledger's record of an indexed article (``terms``: its word counts when the caller
+    has them already, see ``stories.terms_from_postings``).
 
     Each quotation is a claim of its own (with its speaker, cue and source): outlets cut one
     speaker's words into quotations differently, and matching whole claims missed half the
@@ -146,9 +149,17 @@ def article_record(article: Article) -> LedgerArticle:
         previous = found
     return LedgerArticle(
         path=article.path, doc=doc, article_id=article.id, outlet=article.outlet, date=article.date, title=article.title,
-        terms=_heaviest(article_terms(article.title, (p.text for p in article.paragraphs))),
+        terms=_heaviest(terms if terms is not None
+                        else article_terms(article.title, (p.text for p in article.paragraphs))),
         claims=tuple(units),
+        body=_digest(article),
     )
+
+
+def _digest(article: Article) -> str:
+    """The article's text but its title, digested: copies retitled share it."""
+    text = "\n".join(p.text for p in article.paragraphs if p.text != article.title)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16] if text else ""
 
 
 def _heaviest(terms: dict[str, int], keep: int = 150) -> dict[str, int]:
@@ -233,8 +244,28 @@ def _words_for(claim: LedgerClaim) -> _Words:
 def cluster_story(articles: Sequence[LedgerArticle]) -> list[list[LedgerClaim]]:
     """One story's claims clustered by statement: each claim in at most one cluster, an
     article's claims in a cluster all from one paragraph (a statement quoted in pieces); only
-    clusters spanning two or more articles are returned."""
-    claims = [c for a in articles for c in a.claims]
+    clusters spanning two or more articles are returned.
+
+    Claims with the same words and speaker in different articles (wire copies, republished
+    articles) start in one cluster and are compared with others once, through the first of
+    them: pairing every copy with every copy made a story of ten copies a hundred times dearer.
+    """
+    all_claims = [c for a in articles for c in a.claims]
+    copies: dict[tuple[str, str], list[LedgerClaim]] = {}
+    for claim in all_claims:
+        copies.setdefault((" ".join(claim.content_text.split()), claim.speaker), []).append(claim)
+    claims = [group_[0] for group_ in copies.values()]
+    members: list[list[LedgerClaim]] = []
+    docs: dict[int, dict[str, int]] = {}
+    for i, group_ in enumerate(copies.values()):
+        kept: list[LedgerClaim] = []
+        seen: dict[str, int] = {}
+        for claim in group_:
+            if seen.get(claim.doc, claim.paragraph) == claim.paragraph:
+                seen[claim.doc] = claim.paragraph
+                kept.append(claim)
+        members.append(kept)
+        docs[i] = seen
     features = [_words_for(c) for c in claims]
     scored: list[tuple[float, int, int]] = []
     for i, j in _candidates(claims, features):
@@ -243,7 +274,6 @@ def cluster_story(articles: Sequence[LedgerArticle]) -> list[list[LedgerClaim]]:
             scored.append((score, i, j))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     parent = list(range(len(claims)))
-    docs = {i: {claims[i].doc: claims[i].paragraph} for i in range(len(claims))}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -258,9 +288,10 @@ def cluster_story(articles: Sequence[LedgerArticle]) -> list[list[LedgerClaim]]:
         parent[b] = a
         docs[a].update(docs.pop(b))
     groups: dict[int, list[LedgerClaim]] = {}
-    for i, claim in enumerate(claims):
-        groups.setdefault(find(i), []).append(claim)
-    return [g for g in groups.values() if len({c.doc for c in g}) > 1]
+    for i in range(len(claims)):
+        groups.setdefault(find(i), []).extend(members[i])
+    order = {id(c): n for n, c in enumerate(all_claims)}
+    return [sorted(g, key=lambda c: order[id(c)]) for g in groups.values() if len({c.doc for c in g}) > 1]
 
 
 def _pieces(claim: LedgerClaim) -> list[list[str]]:
@@ -273,16 +304,22 @@ def _content_words(claim: LedgerClaim) -> frozenset[str]:
 
 
 def _candidates(claims: list[LedgerClaim], features: list[_Words]) -> Iterable[tuple[int, int]]:
-    """Pairs from different articles sharing a quoted word pair, a word triple or a speaker."""
+    """Pairs from different articles sharing a quoted word pair, a word triple, or a speaker
+    and a content word. A key more than ``COMMON_KEY`` claims share is left out: it tells no
+    statement apart, and pairing all its holders made a 60-article story cost minutes."""
     buckets: dict[object, list[int]] = {}
     for i, claim in enumerate(claims):
-        quoted = features[i].quoted
-        for key in {*zip(quoted, quoted[1:], strict=False), *features[i].triples}:
-            buckets.setdefault(key, []).append(i)
+        feature = features[i]
+        keys: set[object] = {*zip(feature.quoted, feature.quoted[1:], strict=False), *feature.triples}
         if claim.speaker:
-            buckets.setdefault(("speaker", _surname(claim.speaker)), []).append(i)
+            who = _surname(claim.speaker)
+            keys.update((who, word) for word in feature.content)
+        for key in keys:
+            buckets.setdefault(key, []).append(i)
     seen: set[tuple[int, int]] = set()
     for members in buckets.values():
+        if len(members) > COMMON_KEY:
+            continue
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 if claims[i].doc != claims[j].doc and (i, j) not in seen:

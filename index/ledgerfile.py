@@ -18,7 +18,7 @@ import os
 import threading
 import weakref
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ from .models import TITLE_PARAGRAPH, Article, Claim, Paragraph
 from .stories import StoryArticle, group
 
 LEDGER_FILE = "ledger.json"
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +109,7 @@ class Ledger:
 def build(generation: int, articles: dict[str, LedgerArticle],
           previous: Ledger | None = None) -> Ledger:
     """Group stories and cluster claims; stories unchanged since ``previous`` keep its clusters."""
-    stories = group([StoryArticle(a.path, a.date, a.terms) for a in articles.values()])
+    stories = _stories(articles)
     kept: dict[frozenset[str], tuple[str, list[list[tuple[str, int]]]]] = {}
     if previous is not None:
         for paths in previous.story_paths:
@@ -122,12 +122,30 @@ def build(generation: int, articles: dict[str, LedgerArticle],
         if old is not None and old[0] == sid:
             clusters[sid] = old[1]
             continue
+        if len(paths) < 2:
+            continue  # a statement in one article only is no cluster
         members = [articles[p] for p in paths]
         index_of = {c.key: (a.path, i) for a in members for i, c in enumerate(a.claims)}
         found = [[index_of[c.key] for c in group_] for group_ in cluster_story(members)]
         if found:
             clusters[sid] = found
     return Ledger(generation, articles, stories, clusters)
+
+
+def _stories(articles: dict[str, LedgerArticle]) -> list[list[str]]:
+    """Stories grouped over one article per text (copies of an article, republished under
+    another title or name, share their first's story and are not compared again)."""
+    firsts: dict[str, LedgerArticle] = {}
+    copies: dict[str, list[str]] = {}
+    for article in sorted(articles.values(), key=lambda a: a.path):
+        key = article.body or article.path
+        firsts.setdefault(key, article)
+        copies.setdefault(firsts[key].path, []).append(article.path)
+    grouped = group([StoryArticle(a.path, a.date, a.terms) for a in firsts.values()])
+    stories = [sorted((p for first in paths for p in copies[first]),
+                      key=lambda p: (articles[p].date or "9999", p)) for paths in grouped]
+    stories.sort(key=lambda paths: (articles[paths[0]].date or "9999", paths[0]))
+    return stories
 
 
 def update(directory: Path, added: Iterable[LedgerArticle], removed: Iterable[str],
@@ -156,7 +174,7 @@ def _read(directory: Path) -> Ledger | None:
         state = json.loads((directory / LEDGER_FILE).read_text(encoding="utf-8"))
         if state.get("format") != FORMAT:
             return None
-        articles = {a["path"]: _article_from_json(a) for a in state["articles"]}
+        articles = {a[0]: _article_from_json(a) for a in state["articles"]}
         clusters = {k: [[(p, i) for p, i in refs] for refs in v] for k, v in state["clusters"].items()}
         return Ledger(state["generation"], articles, state["stories"], clusters)
     except (OSError, ValueError, KeyError, TypeError, IndexError):
@@ -219,15 +237,33 @@ def _stored_articles(searcher: Any) -> Iterator[Article]:
         )
 
 
-def _article_json(article: LedgerArticle) -> dict[str, Any]:
-    data = asdict(article)
-    data["claims"] = [asdict(c) for c in article.claims]
-    return data
+# Stored per claim, in this order; doc, outlet and date come from its article, and a
+# quotation's content text is its quoted text (stored once). Lists, not objects with field
+# names: the file is a third of the size and reads in a third of the time.
+_CLAIM_FIELDS = ("paragraph", "speaker", "speaker_kind", "source_text", "source", "cue",
+                 "content", "quote", "quote_text")
 
 
-def _article_from_json(data: dict[str, Any]) -> LedgerArticle:
-    claims = tuple(
-        LedgerClaim(**{**c, **{k: tuple(tuple(s) for s in c[k]) for k in ("source", "cue", "content", "quote")},
-                       "quote_text": tuple(c["quote_text"])})
-        for c in data["claims"])
-    return LedgerArticle(**{**data, "claims": claims})
+def _article_json(article: LedgerArticle) -> list[Any]:
+    claims = []
+    for c in article.claims:
+        row = [getattr(c, name) for name in _CLAIM_FIELDS]
+        row.append(None if c.quote_text and c.content_text == c.quote_text[0] else c.content_text)
+        claims.append(row)
+    return [article.path, article.doc, article.article_id, article.outlet, article.date,
+            article.title, article.terms, article.body, claims]
+
+
+def _article_from_json(data: list[Any]) -> LedgerArticle:
+    path, doc, article_id, outlet, date, title, terms, body, rows = data
+    claims = []
+    for row in rows:
+        fields = dict(zip(_CLAIM_FIELDS, row, strict=False))
+        for name in ("source", "cue", "content", "quote"):
+            fields[name] = tuple(tuple(span) for span in fields[name])
+        fields["quote_text"] = tuple(fields["quote_text"])
+        content_text = row[len(_CLAIM_FIELDS)]
+        claims.append(LedgerClaim(doc=doc, outlet=outlet, date=date, **fields,
+                                  content_text=fields["quote_text"][0] if content_text is None else content_text))
+    return LedgerArticle(path=path, doc=doc, article_id=article_id, outlet=outlet, date=date,
+                         title=title, terms=terms, claims=tuple(claims), body=body)

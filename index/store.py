@@ -38,6 +38,7 @@ from .errors import (BriefingError, IndexBusy, IndexDamaged, IndexMissing, Index
 from .frequent import write_frequent
 from .ledger import article_record
 from .ledgerfile import update as update_ledger
+from .stories import terms_from_postings
 from .integrity import (
     INDEX_NAME,
     META_FILE,
@@ -350,7 +351,7 @@ class BriefingIndex:
                         else:
                             report.added += 1
                         report.paragraphs += _write_article(writer, article, parsed, clusters)
-                        records.append(article_record(article))
+                        records.append(article_record(article, terms_from_postings(parsed.postings)))
                         known.update(c.speaker for c in article.claims)
             for path in plan.removed:
                 writer.delete_by_term("path", path)

@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
 
+from .analysis import analyse
+
 WINDOW_DAYS = 7
-LINK = 0.1
+LINK = 0.12
 TOP_TERMS = 60
 MIN_ARTICLES = 100
-_WORD = re.compile(r"[^\W\d_][\w’'\-]*[^\W_]|[^\W\d_]")
+COMMON = 100
 _STOP = frozenset(
     "the a an and or but if of to in on at by for with from as is are was were be been being "
     "it its this that these those he she they them his her their we our you your i me my "
@@ -43,16 +44,29 @@ class StoryArticle:
 
 
 def article_terms(title: str, texts: Iterable[str]) -> dict[str, int]:
-    """Word counts of an article (title words twice), stop words left out."""
+    """Stemmed word counts of an article (title words twice), as the index analyses its text
+    (``analysis.analyse``), stop words left out."""
     counts: Counter[str] = Counter()
-    for text in (title, title, *texts):
-        for match in _WORD.finditer(text):
-            word = match.group().lower().replace("’", "'")
-            if word.endswith("'s"):
-                word = word[:-2]
-            if len(word) > 2 and word not in _STOP:
-                counts[word] += 1
-    return dict(counts)
+    for text, times in ((title, 2), *((t, 1) for t in texts)):
+        for word, found in analyse(text).positions.items():
+            counts[word] += times * len(found)
+    return _kept(counts)
+
+
+def terms_from_postings(postings: Iterable[Mapping[str, Sequence[tuple]]]) -> dict[str, int]:
+    """The same counts from the postings the parse workers made for an article's paragraphs
+    (its ``text`` field, and ``title`` on the paragraph that indexes it): no second pass over
+    the words in the writer."""
+    counts: Counter[str] = Counter()
+    for fields in postings:
+        for field, times in (("text", 1), ("title", 2)):
+            for term, frequency, *_rest in fields.get(field, ()):
+                counts[term.decode("utf-8")] += times * frequency
+    return _kept(counts)
+
+
+def _kept(counts: Counter[str]) -> dict[str, int]:
+    return {w: c for w, c in counts.items() if len(w) > 2 and w not in _STOP}
 
 
 def group(articles: Sequence[StoryArticle]) -> list[list[str]]:
@@ -109,20 +123,28 @@ def _vectors(articles: Sequence[StoryArticle]) -> list[dict[str, float]]:
 
 
 def _similarities(vectors: list[dict[str, float]], days: list[int | None]) -> dict[tuple[int, int], float]:
-    """Cosine similarity of every pair sharing a heavy word and close enough in date."""
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    """Cosine similarity of every pair close enough in date that shares a heavy word held by
+    at most ``COMMON`` articles (a word in more tells no event apart, and pairing all its
+    holders is quadratic); the similarity itself counts every shared word."""
+    postings: dict[str, list[int]] = defaultdict(list)
     for i, vector in enumerate(vectors):
-        for term, weight in vector.items():
-            postings[term].append((i, weight))
-    sums: dict[tuple[int, int], float] = defaultdict(float)
-    for plist in postings.values():
-        for x in range(len(plist)):
-            i, wi = plist[x]
-            for y in range(x + 1, len(plist)):
-                j, wj = plist[y]
+        for term in vector:
+            postings[term].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for holders in postings.values():
+        if len(holders) > COMMON:
+            continue
+        for x, i in enumerate(holders):
+            for j in holders[x + 1:]:
                 if _close(days[i], days[j]):
-                    sums[(i, j) if i < j else (j, i)] += wi * wj
-    return dict(sums)
+                    pairs.add((i, j))
+    found = {}
+    for i, j in pairs:
+        a, b = vectors[i], vectors[j]
+        if len(b) < len(a):
+            a, b = b, a
+        found[(i, j)] = sum(w * b[t] for t, w in a.items() if t in b)
+    return found
 
 
 def _close(a: int | None, b: int | None) -> bool:

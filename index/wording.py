@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 # A word: letters/digits with inner apostrophes, dots or commas (numbers like 1,200); a
 # hyphen separates words, so "same-sex" and "same sex" are one wording.
@@ -67,10 +68,16 @@ def pieces(quote: str) -> list[list[str]]:
     """The quotation's words, split where the outlet marked a cut (``…``, ``[...]``)."""
     found = []
     for part in _CUT.split(quote):
-        words = [w for m in _WORD.finditer(part) for w in _expanded(normal_word(m.group()))]
+        words = [w for token in _WORD.findall(part) for w in _compared(token)]
         if words:
             found.append(words)
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _compared(token: str) -> tuple[str, ...]:
+    """A token as the words compared (cached: news text repeats its words)."""
+    return _expanded(normal_word(token))
 
 
 def words(quote: str) -> list[str]:

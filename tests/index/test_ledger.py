@@ -198,3 +198,15 @@ def test_seed_blinken_statement_is_one_cluster_first_in_the_hill_credited_differ
     assert cluster.speaker_differs
     assert {c.outlet: c.speaker for c in cluster.claims} == {
         "The Hill": "State Department", "SGH Insight": "Antony Blinken"}
+
+
+def test_a_retitled_copy_joins_its_original_story_and_clusters(corpus: Path, tmp_path: Path) -> None:
+    copy = ARTICLES["planet.txt"].copy()
+    copy[0] = "Senate tax bill advances (republished)"
+    _write(corpus, "planet-copy.txt", copy)
+    with index.build_index(tmp_path / "ix", [corpus]) as ix:
+        [story] = [s for s in index.list_stories(ix) if len(s.articles) > 1]
+        assert sorted(a.doc for a in story.articles) == ["planet", "planet-copy", "post", "star"]
+        taxes = _statement(index.ledger_clusters(ix), "cut taxes")
+        assert sorted(c.doc for c in taxes.claims) == ["planet", "planet-copy", "post"]
+        assert not taxes.changes.get("planet-copy")
