@@ -40,6 +40,7 @@ RARE_IDF = 0.5
 OTHER_SPEAKER_QUOTE_RUN = 10
 MIN_CONTENT_SHARE = 0.3
 MIN_TEXT_SCORE = 0.42  # symmetric share of rare-word weight, alone
+MIN_TEXT_SCORE_NEXT_DAY = 0.35  # the same, for reports a day apart at most
 MIN_SPEAKER_TEXT_SCORE = 0.15  # with the same speaker saying overlapping things
 MAX_DAYS_APART = 10
 # One claim in each paragraph, whoever is credited, saying the same rare words: 40% of the
@@ -87,7 +88,8 @@ def judge(text: str, claims: Sequence[Mapping[str, Any]], day: str,
     mine, theirs = _named(claims), _named(other_claims)
     run = _shared_quote_run(text, other_text, weight)
     different_speakers = bool(mine) and bool(theirs) and mine.keys().isdisjoint(theirs.keys())
-    far_apart = _days_apart(day, other_day) > MAX_DAYS_APART
+    days = _days_apart(day, other_day)
+    far_apart = days > MAX_DAYS_APART
     if run >= (OTHER_SPEAKER_QUOTE_RUN if different_speakers or far_apart else QUOTE_RUN):
         return Evidence(min(1.0, 0.6 + text_score), quoted=True)
     if far_apart or _numbers_disagree(text, other_text):
@@ -98,7 +100,7 @@ def judge(text: str, claims: Sequence[Mapping[str, Any]], day: str,
     share = _same_content(claims, other_claims, weight)
     if share:
         return Evidence(min(1.0, 0.4 + 0.4 * share))
-    if text_score >= MIN_TEXT_SCORE:
+    if text_score >= (MIN_TEXT_SCORE_NEXT_DAY if day and other_day and days <= 1 else MIN_TEXT_SCORE):
         return Evidence(text_score)
     return Evidence(0.0)
 
