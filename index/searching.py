@@ -161,12 +161,16 @@ def search(
     highlight_top: int | None = None,
     lenient: bool = False,
     prefix_last: bool = False,
+    offset: int = 0,
 ) -> SearchResult:
     """Search paragraphs; filters AND together, values within one filter OR together.
 
     ``highlight_top`` limits highlighting to the first hits (the ones on screen); ``None``
-    highlights all returned hits. Raises ``QueryError`` for a malformed query or filter.
+    highlights all returned hits. ``offset`` skips that many hits first: a browser jumping to
+    the last of 17,000 hits reads a page there, not every hit before it. Raises
+    ``QueryError`` for a malformed query or filter.
     """
+    offset = max(0, offset)
     begun = prefix_last and has_begun_word(text)
     try:
         typed = parse_query(text, lenient=lenient, prefix_last=prefix_last)
@@ -193,10 +197,12 @@ def search(
                 browsing = isinstance(q, wq.Every)
                 unfiltered = evaluate(searcher, table, q)
                 found = _restrict(searcher, table, unfiltered, restrict)
+            upto = offset + limit if limit else None
             if browsing:
-                shown = _first_of_each_copy(table.browse_order(found.ids), table.clusters, limit)
+                shown = _first_of_each_copy(table.browse_order(found.ids), table.clusters, upto)
             else:
-                shown = _best_of_each_copy(found, table.clusters, limit)
+                shown = _best_of_each_copy(found, table.clusters, upto)
+            shown = shown[offset:]
             words = frozenset() if browsing else _words(q, "text")
             hits = _hits(searcher, table, shown, _scores_of(found, shown), highlight_top, words)
             facets = _facet_counts(index, table, found.ids)

@@ -9,13 +9,16 @@ import index
 
 class ResultsReady(Message):
     """A search finished; ``error`` is set when the query was malformed and ``result`` comes
-    from reading it leniently (open quotes and brackets closed)."""
+    from reading it leniently (open quotes and brackets closed). ``offset`` is the number of
+    hits before the first one listed."""
 
-    def __init__(self, query: str, result: index.SearchResult, error: str | None = None) -> None:
+    def __init__(self, query: str, result: index.SearchResult, error: str | None = None,
+                 offset: int = 0) -> None:
         super().__init__()
         self.query = query
         self.result = result
         self.error = error
+        self.offset = offset
 
 
 class SearchFailed(Message):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
+from textual.worker import WorkerCancelled
 
 from tui.app import BriefingApp
 from tui.screens.browse import BrowseScreen
@@ -41,15 +42,23 @@ async def settle(pilot: Pilot) -> None:
         if getattr(app, "index", None) is not None:
             break
     for _ in range(5):
-        await app.workers.wait_for_complete()
+        await _workers_done(app)
         await pilot.pause(0.05)
     for _ in range(100):  # other outlets' reports are looked up once the cursor rests
         panels = app.screen.query(DetailPanel)
         if not panels or not panels.first().related_pending:
             break
         await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
+        await _workers_done(app)
     await pilot.pause()
+
+
+async def _workers_done(app) -> None:
+    """A search cancels a running look-up of other outlets' reports: cancelled is done too."""
+    try:
+        await app.workers.wait_for_complete()
+    except WorkerCancelled:
+        await app.workers.wait_for_complete()
 
 
 async def type_query(pilot: Pilot, text: str) -> None:

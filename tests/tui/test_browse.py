@@ -331,12 +331,43 @@ async def test_results_page_in_as_the_cursor_reaches_the_end(make_app):
         page = len(listed.hits)
         assert listed.total == 28 and listed.size.height // 3 <= page < 28
         listed.focus()
-        await pilot.press("end")
+        listed.highlighted = page - 1
         await settle(pilot)
         assert len(listed.hits) == min(2 * page, 28)
     async with make_app().run_test(size=(120, 60)) as pilot:
         await settle(pilot)
         assert len(results(pilot).hits) > page
+
+
+async def test_end_and_page_down_reach_the_real_last_hit(make_app):
+    """End reads the last page, not every hit before it; the position counts all hits; the
+    way back up loads the pages in between."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        listed = results(pilot)
+        everything = index.search(app.index, "", limit=100, prefix_last=True).hits
+        assert listed.total == len(everything) == 28 and len(listed.hits) < 28
+        listed.focus()
+        await pilot.press("end")
+        await settle(pilot)
+        assert listed.current.id == everything[-1].id
+        assert listed.border_subtitle == "28 of 28"
+        assert len(listed.hits) < 28  # only the last page was read
+        await pilot.press("home")
+        await settle(pilot)
+        assert listed.current.id == everything[0].id and listed.border_subtitle == "1 of 28"
+        for _ in range(30):
+            await pilot.press("pagedown")
+            await settle(pilot)
+        assert listed.current.id == everything[-1].id
+        await pilot.press("end")
+        await settle(pilot)
+        for _ in range(27):
+            await pilot.press("up")
+            await settle(pilot)
+        assert listed.current.id == everything[0].id
+        assert listed.border_subtitle == "1 of 28"
 
 
 async def test_the_results_border_says_where_the_cursor_is_among_all_hits(make_app):

@@ -34,12 +34,6 @@ from ..widgets.search_bar import SearchBar
 if TYPE_CHECKING:
     from ..app import BriefingApp
 
-# A page holds a few more hits than the list shows (a hit takes three lines or more); the next
-# page is fetched when the cursor reaches the end. The list measures and the search highlights
-# every row it is given, so each row costs every keystroke: at 156,000 paragraphs a common
-# word's keystroke took 132 ms at p50 with 60 rows, 39 ms with 20 and 36 ms with 12.
-PAGE_SIZE = 10  # the least, for a small terminal
-LINES_PER_HIT = 3
 RELATED_LIMIT = 5
 # Other outlets' reports are looked up once the cursor rests: while typing, the top hit changes
 # with every key, and each lookup (50-150 ms at 156,000 paragraphs) would slow the next search.
@@ -77,7 +71,8 @@ class BrowseScreen(Screen[None]):
         super().__init__()
         self._searching = False
         self._pending = False
-        self._limit = PAGE_SIZE
+        self._limit = 0
+        self._window_start = 0  # the results list shows a window of the hits: see ResultsList
         self._keep_cursor = False
         self._related_timer: Timer | None = None
 
@@ -154,20 +149,16 @@ class BrowseScreen(Screen[None]):
     def on_filter_list_changed(self, message: FilterList.Changed) -> None:
         self.search_now()
 
-    def on_results_list_more_wanted(self) -> None:
-        if self._limit < self.query_one(ResultsList).total:
-            self._limit += self._page_size()
-            self._run_search(self.query_one(SearchBar).input.value, keep=True)
+    def on_results_list_window_wanted(self, message: ResultsList.WindowWanted) -> None:
+        self._window_start, self._limit = message.offset, message.limit
+        self._run_search(self.query_one(SearchBar).input.value, keep=True)
 
     def search_now(self, keep_limit: bool = False) -> None:
         if self.briefing.index is None:
             return
         if not keep_limit:
-            self._limit = self._page_size()
+            self._window_start, self._limit = 0, self.query_one(ResultsList).page_size
         self._run_search(self.query_one(SearchBar).input.value, keep=keep_limit)
-
-    def _page_size(self) -> int:
-        return max(PAGE_SIZE, self.query_one(ResultsList).size.height // LINES_PER_HIT)
 
     def _run_search(self, text: str, keep: bool) -> None:
         if self._searching:
@@ -179,7 +170,8 @@ class BrowseScreen(Screen[None]):
         # A keystroke comes first: a lookup of other outlets' reports stops and is redone
         # once the cursor rests again.
         self.workers.cancel_group(self, "detail")
-        self.search_worker(text, self.query_one(FilterList).selected_copy(), self._limit)
+        self.search_worker(text, self.query_one(FilterList).selected_copy(), self._window_start,
+                           self._limit)
 
     def _search_done(self) -> None:
         self._searching = False
@@ -188,9 +180,10 @@ class BrowseScreen(Screen[None]):
             self._run_search(self.query_one(SearchBar).input.value, keep=self._keep_cursor)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def search_worker(self, text: str, filters: dict[str, list[str]], limit: int) -> None:
+    def search_worker(self, text: str, filters: dict[str, list[str]], offset: int,
+                      limit: int) -> None:
         """Always answers with exactly one message, so the next coalesced search can start."""
-        self.post_message(_answer(self.briefing.index, text, filters, limit))
+        self.post_message(_answer(self.briefing.index, text, filters, offset, limit))
 
     def on_results_ready(self, message: ResultsReady) -> None:
         self._search_done()
@@ -200,7 +193,8 @@ class BrowseScreen(Screen[None]):
         result = message.result
         results = self.query_one(ResultsList)
         keep = results.current.id if (self._keep_cursor and results.current) else None
-        results.show(result.hits, result.distinct, set(self.briefing.session.pins), keep=keep)
+        results.show(result.hits, result.distinct, set(self.briefing.session.pins), keep=keep,
+                     offset=message.offset)
         self.query_one(FilterList).set_facets(result.facets)
         bar.show_count(result.distinct, len(result.hits), result.total)
         # In this frame, not when the list's highlight message arrives: one layout pass and
@@ -331,26 +325,27 @@ class BrowseScreen(Screen[None]):
 
 
 def _answer(ix: index.BriefingIndex | None, text: str, filters: dict[str, list[str]],
-            limit: int) -> ResultsReady | SearchFailed:
+            offset: int, limit: int) -> ResultsReady | SearchFailed:
     """Strict first; a malformed query is read leniently so its results still show with the
     error. Nothing a query does may end the app, so anything unexpected becomes a message."""
     if ix is None:
         return SearchFailed(text, "the index is not open yet")
     try:
-        return ResultsReady(text, _search(ix, text, filters, limit))
+        return ResultsReady(text, _search(ix, text, filters, offset, limit), offset=offset)
     except index.QueryError as exc:
         error = str(exc)
     except Exception as exc:  # a query must never take the app down; say what happened
         return SearchFailed(text, f"search for {text!r} failed: {type(exc).__name__}: {exc}")
     try:
-        return ResultsReady(text, _search(ix, text, filters, limit, lenient=True), error)
+        return ResultsReady(text, _search(ix, text, filters, offset, limit, lenient=True), error,
+                            offset=offset)
     except Exception:  # the strict error is the one worth showing
         return SearchFailed(text, error)
 
 
-def _search(ix: index.BriefingIndex, text: str, filters: dict[str, list[str]], limit: int,
-            lenient: bool = False) -> index.SearchResult:
+def _search(ix: index.BriefingIndex, text: str, filters: dict[str, list[str]], offset: int,
+            limit: int, lenient: bool = False) -> index.SearchResult:
     return index.search(
         ix, text, topics=filters["topic"], outlets=filters["outlet"], speakers=filters["speaker"],
-        limit=limit, prefix_last=True, lenient=lenient,
+        offset=offset, limit=limit, prefix_last=True, lenient=lenient,
     )
