@@ -50,9 +50,11 @@ def check_index(directory: Path) -> CheckReport:
         raise IndexMissing(f"no index in {directory}")
     meta, meta_problem = read_meta(directory)
     sources, sources_problem = read_sources(directory)
-    if sources_problem:
+    legacy = meta_problem is None and "checksum" not in meta  # made before SOURCES existed
+    if sources_problem and not (legacy and sources is None and sources_problem.endswith("missing")):
         report.problems.append(sources_problem)
-    elif meta_problem is None and sources != [str(s) for s in meta.get("sources", [])]:
+    elif meta_problem is None and sources is not None \
+            and sources != [str(s) for s in meta.get("sources", [])]:
         report.problems.append(f"{SOURCES_FILE} and briefing.json record different sources")
     try:
         ix = BriefingIndex.open(directory, crc_limit=None)

@@ -175,8 +175,8 @@ def _run_index(args: argparse.Namespace) -> int:
     if args.rebuild:
         sources = args.paths or [Path(s) for s in index.recorded_sources(directory) or []]
         if not sources:
-            raise index.QueryError(f"no sources are recorded in {directory}: give the files "
-                                   "and folders to rebuild it from")
+            raise index.QueryError(f"{directory}: its sources are not recorded: give the "
+                                   "files and folders to rebuild it from")
         ix = index.rebuild_index(directory, sources, topics=topics, progress=output.progress(),
                                  notify=output.note, wait=args.wait)
         report = None
@@ -220,7 +220,7 @@ def _run_check(args: argparse.Namespace) -> int:
             output.note(problem)
         print(report.summary())
         return 0 if report.ok else 1
-    output.note(report.summary())
+    print(report.summary())
     print(index.repair_index(directory, report, progress=output.progress(),
                              notify=output.note))
     after = index.check_index(directory)

@@ -9,6 +9,7 @@ equal to the one before the damage.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -104,3 +105,37 @@ def test_damage_is_detected_reported_in_one_line_and_repaired(
         assert index.search(ix, "Blinken").total == 0
         assert ix.sources == [str(pristine[1])]
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "home") == ["ix"]
+
+
+def test_when_neither_record_of_the_sources_survives_it_says_so_and_stops(
+        pristine: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    directory = tmp_path / "ix"
+    shutil.copytree(pristine[0], directory)
+    (directory / "briefing.json").unlink()
+    (directory / "SOURCES").write_text("garbage", encoding="utf-8")
+    listing = sorted(p.name for p in directory.iterdir())
+    where = ["--index-dir", str(directory)]
+    for argv in (["search", "zeppelin"], ["check", "--repair"], ["index", "--rebuild"]):
+        code, _, err = _run(capsys, *argv, *where)
+        (line,) = _errors(err)
+        assert code in (1, 2) and "sources are not recorded" in line, line
+    assert sorted(p.name for p in directory.iterdir()) == listing
+    code, _, err = _run(capsys, "index", "--rebuild", str(pristine[1]), *where)
+    assert code == 0, err
+    assert _run(capsys, "check", *where)[0] == 0
+
+
+def test_an_index_from_before_checksums_opens_and_checks_sound(
+        pristine: tuple[Path, Path], tmp_path: Path):
+    """As the previous version wrote it: sizes only, no checksum, no SOURCES file."""
+    directory = tmp_path / "ix"
+    shutil.copytree(pristine[0], directory)
+    meta_path = directory / "briefing.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    del meta["checksum"]
+    meta["files"] = {name: record[0] for name, record in meta["files"].items()}
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    (directory / "SOURCES").unlink()
+    with index.BriefingIndex.open(directory) as ix:
+        assert index.search(ix, "zeppelin").total == ARTICLES
+    assert index.check_index(directory).ok
