@@ -270,6 +270,31 @@ class BriefingApp(App[None]):
         self._generation = ix.generation()
         self.browse.post_message(IndexChanged("Re-indexed: " + report.summary()))
 
+    def correct_article(self, hit: index.Hit, paragraph_id: str, correction: index.Metadata) -> None:
+        """Record a metadata correction (as ``briefing meta`` does) and re-index the article's
+        file; the article is reopened with the corrected values and the results refreshed."""
+        self.notify("Saving the correction…", markup=False, timeout=3)
+        self.correction_worker(hit, paragraph_id, correction)
+
+    @work(thread=True, exclusive=True, group="reindex", exit_on_error=False)
+    def correction_worker(self, hit: index.Hit, paragraph_id: str,
+                          correction: index.Metadata) -> None:
+        ix = self.index
+        assert ix is not None
+        try:
+            report = ix.correct([Path(hit.path)], correction)
+        except (index.BriefingError, OSError) as exc:
+            self.call_from_thread(self.notify, f"Correction not saved: {exc}", markup=False,
+                                  severity="error", timeout=8)
+            return
+        self._generation = ix.generation()
+        self.call_from_thread(self._corrected, hit.article_id, paragraph_id, report)
+
+    def _corrected(self, article_id: str, paragraph_id: str, report: index.IndexReport) -> None:
+        if isinstance(self.screen, ArticleScreen):
+            self.open_article(article_id, paragraph_id)
+        self.browse.post_message(IndexChanged("Corrected: " + report.summary()))
+
     # -- command palette --------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -36,6 +36,7 @@ class ArticleScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="article.back"),
         Binding("p", "pin", "Pin paragraph", id="article.pin"),
         Binding("s", "speaker_filter", "Speaker filter", id="article.speaker"),
+        Binding("m", "correct", "Correct metadata", id="article.correct"),
     ]
 
     DEFAULT_CSS = """
@@ -102,6 +103,19 @@ class ArticleScreen(Screen[None]):
         position = self.paragraphs.index(hit)
         row = render.spaced(self._row(hit))
         self.query_one(ArticleView).replace_option_prompt_at_index(position, row)
+
+    def action_correct(self) -> None:
+        """Open the form to set or correct the article's title, outlet, date and URL."""
+        from .correction import CorrectionScreen
+
+        first = self.paragraphs[0]
+        current = self.current or first
+
+        def save(correction: index.Metadata | None) -> None:
+            if correction is not None:
+                self.briefing.correct_article(first, current.id, correction)
+
+        self.app.push_screen(CorrectionScreen(first), save)
 
     def action_speaker_filter(self) -> None:
         hit = self.current
