@@ -43,6 +43,9 @@ _FUNCTION_WORDS = (
 )
 _LEADING_FUNCTION = re.compile(rf"^(?:(?i:{_FUNCTION_WORDS})\s+)+(?=[A-Z])")
 _ONLY_FUNCTION = re.compile(rf"^(?:(?:{_FUNCTION_WORDS})\b[\s,.]*)+$", re.IGNORECASE)
+# Page labels a headline line starts with: "The Latest on the race …" names no source.
+_LABEL = re.compile(r"^(?:the\s+)?(?:latest|update|updated|breaking|live|analysis|opinion|editorial|"
+                    r"exclusive|watch|video|photos|correction)$", re.IGNORECASE)
 _DASH = re.compile(r"\s*(?:—|–|--)\s*")
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z’'\-]*[a-z](?:-[A-Z]?[a-z]+)?|[A-Z]\.(?:[A-Z]\.)?|"
@@ -94,7 +97,7 @@ def clean_source(source: str) -> str:
     if len(pieces) > 1:
         text = pieces[-1]
     text = text.strip(" ,.;:“”\"‘’")
-    if _ONLY_FUNCTION.match(text):
+    if _ONLY_FUNCTION.match(text) or _LABEL.match(text):
         return ""
     stripped = _LEADING_FUNCTION.sub("", text)
     return stripped or text

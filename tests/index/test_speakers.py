@@ -19,6 +19,7 @@ def test_leading_function_words_spaces_and_asides_are_not_part_of_a_name():
     assert clean_source("Neither Quinn") == "Quinn"
     assert clean_source("And it was no accident \u2014 Jo Bloggs") == "Jo Bloggs"
     assert clean_source("The") == "" and clean_source("But") == ""
+    assert clean_source("The Latest") == "" and clean_source("UPDATE") == ""
 
 
 def test_a_name_is_read_from_a_run_of_capitalised_words():
@@ -101,3 +102,4 @@ def test_the_guardian_is_a_paper_even_where_a_mayor_is_named_guardian():
     article = _article("Title\n\nMayor Don Guardian said the casino would reopen. The Guardian "
                        "reported that it would not.\n")
     assert [c.speaker for c in article.claims] == ["Don Guardian", "The Guardian"]
+
