@@ -561,3 +561,11 @@ def test_a_cue_between_commas_has_content_on_both_sides_and_times_are_not_source
     assert [(c.source_text, c.cue, c.content) for c in claims] == [
         ("the builders", "said", "To finish on time … they need more steel"),
         ("Inspector Amy King", "said", "the site was safe")]
+
+
+def test_reported_described_and_showed_need_no_that():
+    claims = _claims("Title\n\nThe Harbour Gazette reported at least six ships waiting offshore. "
+                     "The captain described a storm unlike any other. New counts showed the port "
+                     "busier than ever.")
+    assert [(c.source_text, c.cue) for c in claims] == [
+        ("The Harbour Gazette", "reported"), ("The captain", "described"), ("New counts", "showed")]
