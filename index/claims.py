@@ -57,12 +57,8 @@ _VIA = re.compile(
     r"^(?:(?:a|the)\s+)?(?:readout|statement|report|press\s+release|transcript|"
     r"tweet|post|memo|letter|release|summary)\b.*?\b(?:from|of|by|for)\s+(?:the\s+)?(?P<who>[A-Z].*)$"
 )
-_ORG_WORDS = re.compile(
-    r"\b(?:Department|Ministry|House|Council|Committee|Party|Office|Agency|Bureau|Commission|"
-    r"Government|Administration|Campaign|Times|Post|News|Journal|Institute|University|Center|"
-    r"Centre|Council|Association|Union|Court|Congress|Senate|Pentagon|Kremlin|Beijing|Washington|"
-    r"Foundation|Group|Inc|Corp|Company|Bank|Fund|Network|Poll|Survey|Study|Report|Commission)\b"
-)
+# Words that make a capitalised phrase an organisation (one list, with the speaker rules).
+_ORG_WORDS = speakers.ORG_WORDS
 _PLURAL = re.compile(r"(?:sources|officials|people|analysts|experts|diplomats|observers|critics|aides)\b", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}$")
 

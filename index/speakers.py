@@ -53,7 +53,7 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][a-z’'\-]*[a-z](?:-[A-Z]?[a-z]+)?|[A-Z]\.(?
 _PARTICLE = re.compile(r"^(?:de|da|del|der|van|von|bin|al|la|le|du|dos|ibn)$")
 _STOP_CAPITALISED = re.compile(rf"^(?:{_FUNCTION_WORDS}|mr|mrs|ms|dr|sen|rep|gov)\.?$", re.IGNORECASE)
 # Words that make a capitalised phrase an organisation, a place or a document, not a person.
-_ORG_WORDS = re.compile(
+ORG_WORDS = re.compile(
     r"\b(?:Department|Ministry|House|Council|Committee|Party|Office|Agency|Bureau|Commission|"
     r"Government|Administration|Campaign|Times|Post|News|Journal|Institute|University|Center|"
     r"Centre|Association|Union|Court|Congress|Senate|Pentagon|Kremlin|Beijing|Washington|"
@@ -110,7 +110,7 @@ def is_person_name(name: str) -> bool:
     words = name.split()
     if words and _SUFFIX.match(words[-1]):
         words = words[:-1]
-    if not 2 <= len(words) <= 4 or _ORG_WORDS.search(name) or name.isupper():
+    if not 2 <= len(words) <= 4 or ORG_WORDS.search(name) or name.isupper():
         return False
     if not (_NAME_WORD.match(words[0]) and _NAME_WORD.match(words[-1])):
         return False
@@ -137,7 +137,7 @@ def kind_of(name: str) -> str:
     words = name.split()
     if _CAPITALISED_GROUP.match(name):
         return ANONYMOUS
-    if (len(words) == 1 and name[:1].isupper() and not _ORG_WORDS.search(name)
+    if (len(words) == 1 and name[:1].isupper() and not ORG_WORDS.search(name)
             and not name.isupper() and not _ANONYMOUS_WORDS.match(name) and not _ORG_HEADS.match(name)):
         return PERSON  # a surname or a first name the article never gave in full: "Bob"
     if _NAMED_BODY.match(name):
