@@ -172,7 +172,8 @@ class BriefingIndex:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         check_trusted(directory)
         ix = windex.create_in(str(directory), build_schema(), indexname=INDEX_NAME)
-        meta = {"schema_version": SCHEMA_VERSION, "topics": topics.definitions, "sources": []}
+        meta = {"schema_version": SCHEMA_VERSION, "topics": topics.definitions, "sources": [],
+                "generation": 0}
         write_meta(directory, meta)
         return cls(directory, ix, meta)
 
@@ -310,6 +311,8 @@ class BriefingIndex:
                 # Held through the meta file, not only Whoosh's commit: the next writer's
                 # first files must not be recorded (and then deleted) as this commit's.
                 lock.release()
+        elif read_meta(self.directory)[0].get("generation", 0) != plan.generation:
+            self._record_unrecorded(roots if remember else [])
         report.seconds = time.perf_counter() - started
         return report
 
@@ -364,15 +367,8 @@ class BriefingIndex:
             self._meta = {**self._meta, "topics": topics.definitions, "sources": sources}
             # The TOC rename inside commit is the atomic switch; meta follows under the lock.
             writer.commit(optimize=report.added + report.updated > 50)
-            # The commit stands if the arrays cannot be written: searches decode Whoosh's blocks.
-            with self._ix.searcher() as after, contextlib.suppress(OSError, ValueError):
-                write_frequent(self.directory, after)
-            toc = self._ix._read_toc()  # the commit just made (the lock is still held)
-            segments = [segment.segment_id() for segment in toc.segments]
-            self._meta.update(generation=toc.generation, files=record_files(
-                self.directory, committed_files(self.directory, toc.generation, segments)))
-            write_meta(self.directory, self._meta)
             self.topics = topics
+            self._record_commit()
             # A ledger that fails to write is rebuilt from the index on first use.
             with contextlib.suppress(OSError):
                 update_ledger(self.directory, records, plan.removed, self._meta["generation"])
@@ -380,6 +376,39 @@ class BriefingIndex:
             if not writer.is_closed:
                 _cancel(writer)
             raise
+
+    def _record_commit(self) -> None:
+        """After a commit, with the lock held: write the frequent-word arrays and record the
+        commit's files, checksums and sources in the meta file (and ``SOURCES``)."""
+        # The commit stands if the arrays cannot be written: searches decode Whoosh's blocks.
+        with self._ix.searcher() as after, contextlib.suppress(OSError, ValueError):
+            write_frequent(self.directory, after)
+        toc = self._ix._read_toc()  # the commit just made
+        segments = [segment.segment_id() for segment in toc.segments]
+        try:
+            self._meta.update(generation=toc.generation, files=record_files(
+                self.directory, committed_files(self.directory, toc.generation, segments)))
+            write_meta(self.directory, self._meta)
+        except OSError as exc:
+            raise BriefingError(
+                f"indexed, but cannot record it in {exc.filename or self.directory}: "
+                f"{exc.strerror or exc}; the index is searchable: run the same `briefing index` "
+                "again to record its sources and checksums") from None
+
+    def _record_unrecorded(self, roots: list[Path]) -> None:
+        """Record a commit whose meta file was never written (its writer was killed, or the
+        disk filled, just after committing), so its sources and checksums are not lost."""
+        lock = self._ix.lock("WRITELOCK")
+        if not lock.acquire():
+            return  # another writer is at work: its commit records every file
+        try:
+            meta, problem = read_meta(self.directory)
+            if problem is None and meta.get("generation", 0) != self.generation():
+                sources = {*meta.get("sources", []), *(str(r) for r in roots if r.exists())}
+                self._meta = {**meta, "sources": sorted(sources)}
+                self._record_commit()
+        finally:
+            lock.release()
 
     def _load_changed(self, before: Searcher, plan: _Plan, topics: TopicSet, report: IndexReport,
                       progress: Progress | None, cancel: threading.Event | None,

@@ -184,3 +184,29 @@ def test_a_read_that_fails_once_is_retried_on_a_fresh_searcher(base: Path, tmp_p
         failures = iter([True, True])
         with pytest.raises(index.IndexDamaged, match="could not be read"):
             index.get_paragraph(ix, expected.hit.id)
+
+
+def test_a_commit_whose_record_cannot_be_written_is_recorded_by_the_next_run(
+        base: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]):
+    """The disk fills between the commit and the meta file: the commit stands and the message
+    says so; the next run over the same folder, with nothing to add, records its sources."""
+    monkeypatch.setenv("BRIEFING_HOME", str(tmp_path / "home"))
+    directory = tmp_path / "ix"
+    shutil.copytree(base, directory)
+    articles = _new_articles(tmp_path / "new")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(directory / "briefing.json"))
+
+    monkeypatch.setattr("index.store.write_meta", full)
+    assert cli.main(["index", str(articles), "--index-dir", str(directory)]) == 1
+    (line,) = [x for x in capsys.readouterr().err.splitlines() if not x.startswith("indexing")]
+    assert "indexed, but cannot record it" in line and "No space left on device" in line
+    monkeypatch.undo()
+    assert str(articles) not in index.recorded_sources(directory)
+    assert cli.main(["index", str(articles), "--index-dir", str(directory)]) == 0
+    assert str(articles) in index.recorded_sources(directory)
+    assert index.check_index(directory).ok
+    with index.BriefingIndex.open(directory) as ix:
+        assert ix.paragraph_count() == 28 + 30
