@@ -21,8 +21,9 @@ from .neardup import pack
 # descriptions; the frequent-word arrays (frequent.py) are written with every commit.
 # 6: near-duplicate sketches in a column, no band terms. 7: paragraphs split at single line
 # breaks that end sentences. 8: each article's metadata provenance; an unknown outlet is the
-# article's own label.
-SCHEMA_VERSION = 8
+# article's own label. 9: speaker names as refined since (a parenthetical anywhere in a source,
+# page labels, one organisation word list): an index of 8 would mix two spellings of a speaker.
+SCHEMA_VERSION = 9
 
 TEXT_ANALYZER = StemmingAnalyzer()
 # Names (outlets, speakers) are matched word by word, unstemmed: outlet:hill, speaker:yang.
