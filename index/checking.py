@@ -59,12 +59,12 @@ def check_index(directory: Path) -> CheckReport:
     try:
         ix = BriefingIndex.open(directory, crc_limit=None)
     except IndexDamaged as exc:
-        report.problems.insert(0, str(exc).split(" is damaged: ", 1)[-1].split("; ")[0])
+        report.problems.insert(0, exc.detail)
         return report
     with ix:
-        report.files = len(ix._meta.get("files", {}))
-        report.bytes_checked = sum(
-            r if isinstance(r, int) else r[0] for r in ix._meta.get("files", {}).values())
+        files = ix.recorded_files
+        report.files = len(files)
+        report.bytes_checked = sum(r if isinstance(r, int) else r[0] for r in files.values())
         try:
             report.paragraphs = _read_everything(ix)
         except Exception as exc:  # any decoding failure is damage here

@@ -20,7 +20,11 @@ class IndexBusy(BriefingError):
 
 
 class IndexDamaged(BriefingError):
-    pass
+    """The index cannot be trusted; ``detail`` is what was found, without the advice."""
+
+    def __init__(self, message: str, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail or message
 
 
 class IndexOutdated(IndexDamaged):

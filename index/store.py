@@ -182,6 +182,12 @@ class BriefingIndex:
         """The files and folders this index was built from, for re-indexing."""
         return list(self._meta.get("sources", []))
 
+    @property
+    def recorded_files(self) -> dict[str, Any]:
+        """The latest recorded commit's files: ``{name: [size, crc32]}`` (sizes only in an
+        index from before checksums)."""
+        return dict(self._meta.get("files", {}))
+
     def close(self) -> None:
         with self._lock:
             self.drop_searcher()
@@ -627,7 +633,7 @@ def damaged(directory: Path, detail: str) -> IndexDamaged:
     else:
         fix = (f"its sources are not recorded: rebuild it with "
                f"`briefing index --rebuild PATH... --index-dir {directory}`")
-    return IndexDamaged(f"index {directory} is damaged: {detail}; {fix}")
+    return IndexDamaged(f"index {directory} is damaged: {detail}; {fix}", detail)
 
 
 _DEBRIS = re.compile(r"^(?:_MAIN_\d+\.toc\.[\d.]+|\.(?:briefing\.json|SOURCES|ledger\.json)\.\d+\.tmp"
