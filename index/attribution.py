@@ -670,6 +670,8 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
         told = _TOLD_WHOM.match(text, cue[1], content_end)
         if told is not None:
             content_start = told.end()
+    if re.match(r"\s*[,;]\s*(?:and|but|or|while|yet)\b", text[content_start:content_end]):
+        return None  # "The candidates agreed, and Smith said …": nothing follows the cue
     content = _strip_content(text, content_start, content_end)
     if content[1] - content[0] < 3:
         return None

@@ -522,7 +522,7 @@ def test_subjects_behind_fronted_phrases_auxiliaries_and_appositions():
 
 def test_a_clause_without_that_after_a_verb_needing_one():
     claims = _claims("Title\n\nThe governor promised the new line would open by spring. "
-                     "The governor attacked the critics who were there.")
+                     "The governor feared the critics who were there.")
     assert [(c.source_text, c.cue, c.content) for c in claims] == [
         ("The governor", "promised", "the new line would open by spring")]
 
@@ -569,3 +569,11 @@ def test_reported_described_and_showed_need_no_that():
                      "busier than ever.")
     assert [(c.source_text, c.cue) for c in claims] == [
         ("The Harbour Gazette", "reported"), ("The captain", "described"), ("New counts", "showed")]
+
+
+def test_verbs_that_are_attributions_with_or_without_that():
+    claims = _claims("Title\n\nThe minister defended her budget. The union praised the new rota. "
+                     "The board declined, and the chair said nothing more.")
+    assert [(c.source_text, c.cue, c.content) for c in claims] == [
+        ("The minister", "defended", "her budget"), ("The union", "praised", "the new rota"),
+        ("the chair", "said", "nothing more")]
