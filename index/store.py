@@ -616,14 +616,34 @@ def has_index(directory: Path) -> bool:
 
 def check_trusted(directory: Path) -> None:
     """Refuse an index folder another user owns or others may write to: Whoosh loads pickled
-    data from its files, so whoever can write them can run code as the user."""
+    data from its files, so whoever can write them can run code as the user. A folder its
+    group may write is accepted when that group is the user's own private group (umask 002,
+    Ubuntu's default, makes every new folder group-writable)."""
     info = directory.stat()
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
         raise BriefingError(f"refusing to use index {directory}: it belongs to another user "
                             "(its files are loaded as Python pickles)")
-    if info.st_mode & 0o022:
+    if info.st_mode & 0o002 or (info.st_mode & 0o020 and not _private_group(info.st_gid)):
         raise BriefingError(f"refusing to use index {directory}: others may write to it "
                             f"(its files are loaded as Python pickles); run chmod go-w {directory}")
+
+
+def _private_group(gid: int) -> bool:
+    """Whether a group is the user's primary group with no other members."""
+    try:
+        import grp
+        import pwd
+    except ImportError:  # not POSIX
+        return False
+    try:
+        user = pwd.getpwuid(os.getuid())
+        group = grp.getgrgid(gid)
+    except KeyError:
+        return False
+    others = {m for m in group.gr_mem if m != user.pw_name}
+    if others or gid != user.pw_gid:
+        return False
+    return not any(p.pw_gid == gid and p.pw_uid != user.pw_uid for p in pwd.getpwall())
 
 
 def damaged(directory: Path, detail: str) -> IndexDamaged:

@@ -12,6 +12,7 @@ import pytest
 from whoosh.filedb.filestore import FileStorage
 
 import index
+from index import store
 from tui import cli
 
 from ..conftest import SEEDS
@@ -136,6 +137,12 @@ def test_an_index_others_may_write_is_refused(base: Path, tmp_path: Path):
     directory.chmod(0o777)
     with pytest.raises(index.BriefingError, match="others may write to it"):
         index.BriefingIndex.open(directory)
+    directory.chmod(0o770)
+    if store._private_group(directory.stat().st_gid):  # umask 002: the user's own group
+        index.BriefingIndex.open(directory).close()
+    else:
+        with pytest.raises(index.BriefingError, match="others may write to it"):
+            index.BriefingIndex.open(directory)
     directory.chmod(0o700)
     index.BriefingIndex.open(directory).close()
 
