@@ -36,6 +36,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "IndexOutdated": ("errors", "IndexOutdated"),
     "QueryError": ("errors", "QueryError"),
     "EXPORT_FORMATS": ("export", "FORMATS"),
+    "EXPORT_GROUPINGS": ("export", "GROUPINGS"),
     "render_briefing": ("export", "render"),
     "FEED_SUMMARY_TAG": ("feeds", "SUMMARY_TAG"),
     "IngestError": ("ingest", "IngestError"),

@@ -19,7 +19,7 @@ from .searching import Hit
 from .textnorm import json_text, sanitize_display
 
 FORMATS = ("md", "json", "csv")
-GROUPINGS = ("topic", "article")
+GROUPINGS = ("topic", "article", "none")  # none: in the order given (the order pins were made)
 UNGROUPED = "Other paragraphs"
 
 CSV_FIELDS = ("id", "outlet", "date", "title", "author", "url", "paragraph", "paragraphs",
@@ -68,7 +68,8 @@ def _markdown(hits: Sequence[Hit], title: str, group_by: str, stamp: str) -> str
     lines = [f"# {_md_inline(title)}", "", f"Generated {stamp} · {len(hits)} paragraph(s) from "
              f"{len({h.outlet for h in hits})} outlet(s).", ""]
     for group, members in _groups(hits, group_by):
-        lines += [f"## {_md_inline(group)}", ""]
+        if group_by != "none":
+            lines += [f"## {_md_inline(group)}", ""]
         for hit in members:
             lines += _md_paragraph(hit)
     if not hits:
@@ -107,6 +108,8 @@ def _md_link(url: str) -> str:
 
 
 def _groups(hits: Sequence[Hit], group_by: str) -> list[tuple[str, list[Hit]]]:
+    if group_by == "none":
+        return [("", list(hits))]
     groups: dict[str, list[Hit]] = {}
     for hit in hits:
         if group_by == "article":

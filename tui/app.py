@@ -49,12 +49,14 @@ class BriefingApp(App[None]):
                  watch_seconds: float = WATCH_SECONDS) -> None:
         super().__init__()
         self.index_dir = index_dir
-        self.session_path = session_path or state.default_path()
-        self.session, self._session_problem = state.load(self.session_path)
+        self.session_path = session_path or state.path_for(index_dir)
+        self.shared_path = state.default_path()
+        self.session, self._session_notes = state.load_for(self.session_path, self.shared_path)
         self.index: index.BriefingIndex | None = None
         self._generation = -1
         self._watch_seconds = watch_seconds
         self._save_timer = None
+        self._theme_to_share = ""
         self._reindex_cancel = threading.Event()
         self.collector = PausedCollector()
         self.crashed = False
@@ -84,8 +86,8 @@ class BriefingApp(App[None]):
             self.theme = self.session.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.push_screen(BrowseScreen())
-        if self._session_problem:
-            self.notify(self._session_problem, severity="warning", markup=False)
+        for note in self._session_notes:
+            self.notify(note, severity="warning", markup=False)
         self.open_worker()
 
     def on_unmount(self) -> None:
@@ -154,6 +156,7 @@ class BriefingApp(App[None]):
     def _theme_changed(self, theme: Theme) -> None:
         self.session.theme = theme.name
         self._save_soon()
+        self._theme_to_share = theme.name  # a new index starts with it
 
     def _save_soon(self) -> None:
         if self._save_timer is not None:
@@ -163,6 +166,9 @@ class BriefingApp(App[None]):
     def _save_now(self) -> None:
         try:
             state.save(self.session_path, self.session)
+            if self._theme_to_share:
+                state.save(self.shared_path, state.Session(theme=self._theme_to_share))
+                self._theme_to_share = ""
         except OSError as exc:
             self.notify(f"could not save the session to {self.session_path}: {exc}",
                         severity="warning", markup=False)
@@ -200,8 +206,8 @@ class BriefingApp(App[None]):
         target = folder / f"briefing-{datetime.now():%Y%m%d-%H%M%S}.{fmt}"
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            target.write_text(index.render_briefing(hits, fmt, title="Pinned briefing"),
-                              encoding="utf-8")
+            target.write_text(index.render_briefing(hits, fmt, title="Pinned briefing",
+                                                    group_by="none"), encoding="utf-8")
         except OSError as exc:
             self.notify(f"could not write {target}: {exc}", severity="error", markup=False)
             return

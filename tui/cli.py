@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pinned", action="store_true",
                    help="export the paragraphs pinned in the browser (after any query hits)")
     p.add_argument("--format", choices=index.EXPORT_FORMATS, required=True)
-    p.add_argument("--group-by", choices=["topic", "article"], default="topic",
+    p.add_argument("--group-by", choices=list(index.EXPORT_GROUPINGS), default="topic",
                    help="Markdown sections (default: topic)")
     p.add_argument("--limit", type=_positive, default=200, help="most query hits (default 200)")
     p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
@@ -255,9 +255,9 @@ def _run_export(args: argparse.Namespace) -> int:
                                  speakers=args.speaker, limit=args.limit,
                                  highlight_top=0).hits
         if args.pinned:
-            session, problem = state.load(state.default_path())
-            if problem:
-                output.note(problem)
+            session, notes = state.load_for(state.path_for(ix.directory), state.default_path())
+            for note in notes:
+                output.note(note)
             for pid, hit in index.find_paragraphs(ix, session.pins).items():
                 if hit is None:
                     output.note(f"pinned paragraph {pid} is no longer in the index; left out")

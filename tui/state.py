@@ -1,14 +1,21 @@
 """What the browser remembers between runs: the last query, filters, theme and pinned paragraphs.
 
-Stored as one small JSON file in the user data directory, written atomically so a crash never
-leaves half a file. A missing or unreadable file means a fresh session, never a failed start;
-the reason is kept so the app can tell the user.
+A session belongs to its index: pins, query and filters name paragraphs, outlets and speakers
+of one index, and shared across indexes they showed as "no longer in the index" elsewhere, where
+unpinning deleted them everywhere. So each index has its own small JSON file under the user
+data directory's ``sessions`` folder, named after the index folder's path; the old shared
+``session.json`` keeps only the theme last chosen, which a new index starts with.
+
+Files are written atomically so a crash never leaves half a file. A missing or unreadable file
+means a fresh session, never a failed start; the reason is kept so the app can tell the user.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -17,6 +24,7 @@ from typing import Any
 import index
 
 FILE_NAME = "session.json"
+SESSIONS_DIR = "sessions"
 MAX_PINS = 1000
 # A session file is a few kilobytes (1,000 pins are ~30 KB). Anything far larger or deeper was
 # not written by briefing; reading it whole, or letting json recurse through it, could stop
@@ -46,7 +54,41 @@ class Session:
 
 
 def default_path() -> Path:
+    """The file shared by every index: only its theme is read (see the module docstring)."""
     return index.data_dir() / FILE_NAME
+
+
+def path_for(index_dir: Path) -> Path:
+    """The session file of the index in ``index_dir``: readable name, unique digest."""
+    resolved = str(Path(index_dir).expanduser().resolve())
+    digest = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(resolved).name)[:40].strip("-.") or "index"
+    return index.data_dir() / SESSIONS_DIR / f"{name}-{digest}.json"
+
+
+def load_for(path: Path, shared: Path) -> tuple[Session, list[str]]:
+    """The session in ``path`` and what to tell the user about it.
+
+    A new index starts with the theme last chosen. The first index opened after the shared
+    file held a whole session (before sessions were per index) takes that session over, and
+    the shared file keeps only the theme, so the pins live in one index, not in all.
+    """
+    session, problem = load(path)
+    notes = [problem] if problem else []
+    if path.exists() or problem:
+        return session, notes
+    old, old_problem = load(shared)
+    if old_problem:
+        return session, notes
+    session.theme = old.theme
+    if old.query or old.topics or old.outlets or old.speakers or old.pins:
+        session = old
+        try:
+            save(path, session)
+            save(shared, Session(theme=old.theme))
+        except OSError as exc:
+            notes.append(f"could not move the saved session to {path}: {exc.strerror or exc}")
+    return session, notes
 
 
 def load(path: Path) -> tuple[Session, str | None]:
