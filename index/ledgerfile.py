@@ -77,6 +77,11 @@ class Ledger:
                     by_doc[claim.key] = cluster
         self._by_claim = by_doc
         self._story_of = {a.doc: s for s in self.stories for a in s.articles}
+        self._article_ids = {a.doc: a.article_id for a in articles.values()}
+
+    def article_id(self, doc: str) -> str:
+        """The index's article id of a document (file stem), "" when not in the ledger."""
+        return self._article_ids.get(doc, "")
 
     def cluster_of(self, claim: LedgerClaim) -> Cluster | None:
         return self._by_claim.get(claim.key)

@@ -26,6 +26,7 @@ from .messages import IndexChanged, IndexProgress, IndexReady
 from .screens.article import ArticleScreen
 from .screens.browse import BrowseScreen
 from .screens.help import HelpScreen
+from .screens.ledger import LedgerScreen
 from .screens.pinned import PinnedScreen
 from .widgets.filter_list import FilterList
 from .widgets.results_list import ResultsList
@@ -43,6 +44,7 @@ class BriefingApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Keys", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("l", "show_ledger", "Ledger", id="app.ledger", show=False),
     ]
 
     def __init__(self, index_dir: Path, session_path: Path | None = None,
@@ -249,12 +251,18 @@ class BriefingApp(App[None]):
             ("Browse", _bindings(BrowseScreen, FilterList)),
             ("Article", _bindings(ArticleScreen)),
             ("Pinned briefing", _bindings(PinnedScreen)),
+            ("Claim ledger", _bindings(LedgerScreen)),
             ("App", _bindings(BriefingApp)),
         ]
 
     def action_show_briefing(self) -> None:
         if not isinstance(self.screen, PinnedScreen):
             self.push_screen(PinnedScreen())
+
+    def action_show_ledger(self) -> None:
+        """Statements several outlets report, for the current query and filters (``l``)."""
+        if self.index is not None and not isinstance(self.screen, LedgerScreen):
+            self.push_screen(LedgerScreen())
 
     def action_clear_filters(self) -> None:
         self._back_to_browse().action_clear_filters()
@@ -313,6 +321,8 @@ class BriefingApp(App[None]):
             yield SystemCommand(f"Export pinned briefing as {label}",
                                 "Write the pinned paragraphs with citations to the data folder",
                                 lambda fmt=fmt: self.export_pinned(fmt))
+        yield SystemCommand("Claim ledger", "Statements several outlets report: first report, "
+                            "credits, wording (l)", self.action_show_ledger)
         yield SystemCommand("Clear filters", "Remove every topic, outlet and speaker filter (c)",
                             self.action_clear_filters)
         yield SystemCommand("Help: all keys", "Every key and the query language (?)",
