@@ -556,7 +556,7 @@ _PASSIVE = re.compile(
     r"projected|predicted)(?=\s+to\s+[a-z])|(?P<as>seen|viewed|regarded|known|described|"
     r"considered|portrayed|perceived)\s+as|(?P<ask>asked)(?:\s+about)?)|"
     r"(?P<also>(?:also|better|widely)\s+known\s+as))\b")
-_BY = re.compile(r"\s+by\s+([^,;:.“”\"]{2,60}?)(?=[,;:.“”\"]|\s+(?:to|as|that|if|whether|about)\b)")
+_BY = re.compile(r"\s+by\s+([^,;:.“”\"]{2,60}?)(?=[,;:.“”\"]|\s+(?:to|as|that|if|whether|about|of|for|in|on|at|over)\b)")
 
 
 def _passive_claim(text: str, start: int, end: int, match: re.Match[str]) -> RawClaim | None:
@@ -681,6 +681,15 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
         before = _strip_content(text, start, source[0])
         if before[1] - before[0] > 3:
             return RawClaim(source, cue, (before, content), confidence=0.7)
+    if _PASSIVE_CUE.match(text, cue[0], cue[1]) and not verb.endswith("ing"):
+        # "The result was announced on Friday", "Smith was accused of …": no one is named as
+        # saying it ("by …" aside), and the subject is part of what was said
+        by = _BY.match(text, cue[1], end)
+        if by is not None:
+            rest = _strip_content(text, by.end(), content_end)
+            spans = (source, rest) if rest[1] - rest[0] > 2 else (source,)
+            return RawClaim(_trim(text, *by.span(1)), cue, spans, confidence=0.5)
+        return RawClaim(None, cue, (source, content), confidence=0.5)
     if verb in SEEM:
         # "The race seemed to be hers to lose": an impression no one in particular holds; the
         # subject is part of what seems so ("It seems that …": only the clause).
@@ -697,6 +706,7 @@ _FINITE_CLAUSE = re.compile(
     r"\s+(?:he|she|they|it|we|I|you|there|(?:(?:the|his|her|their|its|a|an|this|that|these|"
     r"[A-Z][\w’'.\-]*)\s+)(?:(?!who\b|which\b|that\b)[\w’'\-]+\s+){0,5}?)(?:would|will|was|were|is|are|has|have|had|"
     r"could|should|can|must|may|might|did|does|do|wo|ca)(?:n[’']t|\b)")
+_PASSIVE_CUE = re.compile(r"(?:is|was|were|are|be|been|being)\b")
 _SUBORDINATE = re.compile(r"\s*(?:Although|Though|While|Whereas|Because|If|Unless|"
                           r"Even though|Even if)\b")
 _TELL = {"tell", "tells", "told", "telling", "assure", "assures", "assured", "remind", "reminds",

@@ -577,3 +577,11 @@ def test_verbs_that_are_attributions_with_or_without_that():
     assert [(c.source_text, c.cue, c.content) for c in claims] == [
         ("The minister", "defended", "her budget"), ("The union", "praised", "the new rota"),
         ("the chair", "said", "nothing more")]
+
+
+def test_a_passive_cue_names_no_source_unless_by_does():
+    claims = _claims("Title\n\nThe new timetable was announced to staff. The mayor was accused by "
+                     "rivals of hiding the costs.")
+    assert [(c.source_text, c.cue, c.content) for c in claims] == [
+        ("", "was announced", "The new timetable … to staff"),
+        ("rivals", "was accused", "The mayor … of hiding the costs")]
