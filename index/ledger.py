@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .analysis import analyse
 from .attribution import quotes
 from .claims import speaker_kind as _person_or_org
 from .models import TITLE_PARAGRAPH, Article, Claim
@@ -403,8 +404,10 @@ def _role_of(description: LedgerClaim, named: LedgerClaim,
         return False
     if not _ROLE.search(_bare(description.speaker)) or _ANONYMOUS.search(_bare(description.speaker)):
         return False
-    surname = _name_words(named.speaker)[-1:] or [""]
-    return surname[0].lower() in mentions.get(description.doc, ())
+    surname = _name_words(named.speaker)[-1:]
+    # The article's words are stemmed as the index stems them ("Sanders" is "sander").
+    words = set(analyse(surname[0]).positions) if surname else set()
+    return bool(words) and all(w in mentions.get(description.doc, ()) for w in words)
 
 
 def _vehicle(claim: LedgerClaim) -> bool:
