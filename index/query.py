@@ -12,6 +12,8 @@ title, outlet, author, date, topic, speaker and tag, ``date:[2021-02-01 TO 2021-
 
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 
 from whoosh import query as wq
@@ -165,12 +167,26 @@ def _bounded(q: wq.Query) -> wq.Query:
 
 def _date_range(q: wq.TermRange) -> wq.Query:
     for bound in (q.start, q.end):
-        if bound and not _DATE_BOUND.match(bound):
-            raise QueryError(f"date bound {bound!r} must look like 2021, 2021-02 or 2021-02-05")
+        if bound and not _real_date(bound):
+            raise QueryError(f"date bound {bound!r} must look like 2021, 2021-02 or 2021-02-05 "
+                             "and be a real date")
     # "2021-02" as an end bound means "until the end of February": every longer date sorts
     # before "2021-02~".
     end = q.end + "~" if q.end and len(q.end) < 10 else q.end
     return wq.TermRange("date", q.start, end, startexcl=q.startexcl, endexcl=q.endexcl)
+
+
+def _real_date(bound: str) -> bool:
+    """A year, a year and month, or a whole date that exists: 2016-13 and 2021-02-30 found
+    nothing, silently, so they are refused as the typos they are."""
+    if not _DATE_BOUND.match(bound):
+        return False
+    parts = [int(p) for p in bound.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
 
 
 def date_filter(since: str | None, until: str | None) -> wq.Query | None:
@@ -178,7 +194,8 @@ def date_filter(since: str | None, until: str | None) -> wq.Query | None:
     if not since and not until:
         return None
     for bound in (since, until):
-        if bound and not _DATE_BOUND.match(bound):
-            raise QueryError(f"date {bound!r} must look like 2021, 2021-02 or 2021-02-05")
+        if bound and not _real_date(bound):
+            raise QueryError(f"date {bound!r} must look like 2021, 2021-02 or 2021-02-05 and be a "
+                             "real date")
     return _date_range(wq.TermRange("date", since or None, until or None))
 

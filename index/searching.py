@@ -24,7 +24,7 @@ from . import links
 from .errors import QueryError
 from .matching import Matches, evaluate, ranked
 from .query import clean_query, date_filter, has_begun_word, parse_query
-from .schema import TEXT_ANALYZER
+from .schema import NAME_ANALYZER, TEXT_ANALYZER
 from .store import BriefingIndex, facet_names, reading
 
 FACET_FIELDS = {"topic": "topic", "outlet": "outlet_name", "speaker": "speaker_name"}
@@ -356,17 +356,34 @@ def _filters(index, searcher, topics, outlets, speakers, since, until) -> wq.Que
     for field_name, values, label in (("outlet_name", outlets, "outlet"),
                                       ("speaker_name", speakers, "speaker")):
         if values:
-            known = {v.casefold(): v for v in facet_names(searcher, field_name)}
-            missing = [v for v in values if v.casefold() not in known]
-            if missing:
-                raise QueryError(f"no {label} named {missing[0]!r} in this index")
-            parts.append(wq.Or([wq.Term(field_name, known[v.casefold()]) for v in values]))
+            names = facet_names(searcher, field_name)
+            chosen = [name for value in values for name in _named(names, value, label)]
+            parts.append(wq.Or([wq.Term(field_name, name) for name in dict.fromkeys(chosen)]))
     dates = date_filter(since, until)
     if dates is not None:
         parts.append(dates)
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def _named(names: Sequence[str], value: str, label: str) -> list[str]:
+    """The facet names a filter value stands for: the one it spells (any case), else every
+    name holding its words in a row, as ``outlet:"…"`` matches in a query (``--outlet hill``
+    is The Hill, as ``outlet:hill`` is); ``QueryError`` when none does."""
+    exact = [n for n in names if n.casefold() == value.casefold()]
+    if exact:
+        return exact
+    words = [t.text for t in NAME_ANALYZER(value)]
+    found = [n for n in names if words and _contains(n, words)]
+    if not found:
+        raise QueryError(f"no {label} named {value!r} in this index")
+    return found
+
+
+def _contains(name: str, words: list[str]) -> bool:
+    tokens = [t.text for t in NAME_ANALYZER(name)]
+    return any(tokens[i:i + len(words)] == words for i in range(len(tokens) - len(words) + 1))
 
 
 @reading

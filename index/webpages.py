@@ -101,12 +101,23 @@ def page_title(title: str, site: str) -> str:
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
+    dated = False
+    while len(parts) > 1 and _TITLE_DATE.match(parts[-1]):
+        parts, dated = parts[:-1], True  # "… | DW | 19.01.2020": the date is the page's stamp
+    if dated and len(parts) > 1 and len(parts[-1].split()) <= 3:
+        # "| Site | date": a short part before a trailing date is the site, named or not
+        return " - ".join(parts[:-1]).strip()
+    if dated and len(parts) == 1:
+        return parts[0].strip()
     site_key = _key(site)
     if site_key and _key(parts[-1]) in (site_key, site_key.removeprefix("the")):
         return " - ".join(parts[:-1]).strip()
     if site_key and _key(parts[0]) == site_key:
         return " - ".join(parts[1:]).strip()
     return title
+
+
+_TITLE_DATE = re.compile(r"^\s*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\s+\w+\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4})\s*$")
 
 
 def _key(text: str) -> str:

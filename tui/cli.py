@@ -70,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=index.EXPORT_FORMATS, required=True)
     p.add_argument("--group-by", choices=list(index.EXPORT_GROUPINGS), default="topic",
                    help="Markdown sections (default: topic)")
-    p.add_argument("--limit", type=_positive, default=200, help="most query hits (default 200)")
+    p.add_argument("--limit", type=_positive, default=None,
+                   help="most query hits (default: every hit)")
     p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     p.set_defaults(run=_run_export)
 
@@ -121,9 +122,12 @@ def _positive(value: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv = ["tui", *argv]  # `briefing --index-dir X`: the browser on X
     args = parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args(["tui", *(argv or sys.argv[1:])])
+        args = parser.parse_args(["tui", *argv])
     try:
         return args.run(args) or 0
     except index.BriefingError as exc:
@@ -207,7 +211,16 @@ def _run_index(args: argparse.Namespace) -> int:
             output.note(f"rebuilt {directory}: {ix.paragraph_count()} paragraphs")
             return 0
         output.print_report(report, as_json=args.json)
-    return 1 if report.failed and not report.changed and not report.unchanged else 0
+    return index_exit_code(report)
+
+
+def index_exit_code(report: index.IndexReport) -> int:
+    """0 when every file was read, 3 when some failed (the rest is indexed), 1 when every one
+    did: a script must not take a run with failures for a clean one."""
+    if not report.failed:
+        return 0
+    read = report.added + report.updated + report.unchanged + len(report.duplicates)
+    return 3 if read or report.removed else 1
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -251,9 +264,12 @@ def _run_export(args: argparse.Namespace) -> int:
     hits: list[index.Hit] = []
     with open_for_reading(args) as ix:
         if args.query or args.topic or args.outlet or args.speaker or not args.pinned:
-            hits += index.search(ix, args.query, topics=args.topic, outlets=args.outlet,
-                                 speakers=args.speaker, limit=args.limit,
-                                 highlight_top=0).hits
+            found = index.search(ix, args.query, topics=args.topic, outlets=args.outlet,
+                                 speakers=args.speaker, limit=args.limit or 0, highlight_top=0)
+            hits += found.hits
+            if len(found.hits) < found.distinct:
+                output.note(f"stopped at {len(found.hits)} of {found.distinct} paragraphs "
+                            "(--limit); leave it out to export every hit")
         if args.pinned:
             session, notes = state.load_for(state.path_for(ix.directory), state.default_path())
             for note in notes:

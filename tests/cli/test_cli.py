@@ -74,12 +74,14 @@ def test_index_reports_added_unchanged_and_failed(tmp_path: Path):
     (articles / "good.txt").write_text("Good title\n\nA paragraph about zeppelins.\n")
     (articles / "bad.txt").write_bytes(b"\x00\xff" * 50)
     index_dir = tmp_path / "ix"
-    first = run("index", str(articles), "--index-dir", str(index_dir), "--json", env_home=tmp_path)
+    first = run("index", str(articles), "--index-dir", str(index_dir), "--json", env_home=tmp_path,
+                check=False)
+    assert first.returncode == 3  # some files failed, the rest is indexed
     report = json.loads(first.stdout)
     assert (report["added"], report["failed"]) == (1, 1)
     assert "bad.txt" in first.stderr and "binary" in first.stderr
     again = json.loads(run("index", str(articles), "--index-dir", str(index_dir), "--json",
-                           env_home=tmp_path).stdout)
+                           env_home=tmp_path, check=False).stdout)
     assert (again["added"], again["unchanged"]) == (0, 1)
     env_dir = run("search", "zeppelins", "--json", env_home=tmp_path, check=False)
     assert json.loads(env_dir.stdout)["total"] == 0  # default index: seeds only
@@ -172,7 +174,7 @@ def test_index_skips_loops_pipes_and_dangling_links_and_indexes_the_rest(tmp_pat
     os.mkfifo(articles / "pipe.txt")
     result = run("index", str(articles), "--index-dir", str(tmp_path / "ix"), "--json",
                  env_home=tmp_path, check=False)
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in result.stderr and result.returncode == 3
     assert json.loads(result.stdout)["added"] == 1
     for name, reason in [("a.txt", "symbolic link loop"), ("dangling.txt", "dangling"),
                          ("pipe.txt", "named pipe")]:
@@ -238,3 +240,48 @@ def test_meta_corrects_an_article_and_refuses_an_impossible_date(tmp_path: Path)
     refused = run("meta", str(stranger), "--outlet", "X", "--index-dir", ix, env_home=tmp_path,
                   check=False)
     assert refused.returncode == 2 and "not in this index" in refused.stderr
+
+
+def test_index_exits_1_when_every_file_fails(tmp_path: Path):
+    (tmp_path / "bad.txt").write_bytes(b"\x00\xff" * 50)
+    result = run("index", str(tmp_path / "bad.txt"), "--index-dir", str(tmp_path / "ix"),
+                 env_home=tmp_path, check=False)
+    assert result.returncode == 1 and "bad.txt" in result.stderr
+
+
+@pytest.mark.parametrize("args", [("search", "date:2016-13"), ("search", "Taiwan", "--since", "2016-13"),
+                                  ("search", "Taiwan", "--until", "2021-02-30"),
+                                  ("search", "date:[2021-02-01 TO 2021-13]")])
+def test_an_impossible_date_is_a_usage_error(home: Path, args: tuple[str, ...]):
+    result = run(*args, env_home=home, check=False)
+    assert result.returncode == 2 and "real date" in result.stderr
+
+
+def test_outlet_and_speaker_flags_match_like_the_query_fields(home: Path):
+    by_flag = json.loads(run("search", "Blinken", "--outlet", "hill", "--json", env_home=home).stdout)
+    by_field = json.loads(run("search", "Blinken outlet:hill", "--json", env_home=home).stdout)
+    assert by_flag["total"] == by_field["total"] > 0
+    assert {h["outlet"] for h in by_flag["hits"]} == {"The Hill"}
+    by_speaker = json.loads(run("search", "", "--speaker", "blinken", "--json", env_home=home).stdout)
+    assert by_speaker["total"] == json.loads(
+        run("search", "speaker:blinken", "--json", env_home=home).stdout)["total"] > 0
+    missing = run("search", "Taiwan", "--outlet", "nowhere", env_home=home, check=False)
+    assert missing.returncode == 2 and "no outlet named 'nowhere'" in missing.stderr
+
+
+def test_index_dir_without_a_command_opens_that_index(home: Path, tmp_path: Path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "z.txt").write_text("Zeppelins\n\nA paragraph about zeppelins.\n")
+    run("index", str(articles), "--index-dir", str(tmp_path / "ix"), env_home=home)
+    result = run("--index-dir", str(tmp_path / "ix"), env_home=home)  # not a tty: a summary
+    assert str(tmp_path / "ix") in result.stdout and "paragraphs" in result.stdout
+
+
+def test_export_without_a_query_writes_every_hit_or_says_where_it_stopped(home: Path):
+    total = json.loads(run("search", "", "--json", env_home=home).stdout)["distinct"]
+    everything = json.loads(run("export", "--format", "json", env_home=home).stdout)
+    assert len(everything["paragraphs"]) == total
+    capped = run("export", "--format", "json", "--limit", "2", env_home=home)
+    assert len(json.loads(capped.stdout)["paragraphs"]) == 2
+    assert f"stopped at 2 of {total}" in capped.stderr

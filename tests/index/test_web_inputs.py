@@ -78,6 +78,9 @@ def test_titles_lose_the_site_name():
     assert page_title("Blinken talks to Yang | The Hill", "The Hill") == "Blinken talks to Yang"
     assert page_title("Reuters - Markets rally", "Reuters") == "Markets rally"
     assert page_title("Biden: a first call", "The Hill") == "Biden: a first call"
+    assert page_title("Talks resume | DW | 19.01.2020", "DW") == "Talks resume"
+    assert page_title("Talks resume | Deutsche Welle | 19.01.2020", "") == "Talks resume"
+    assert page_title("Talks resume - 2020-01-19", "") == "Talks resume"
 
 
 def test_a_feed_gives_one_article_per_entry_and_marks_summaries(tmp_path: Path):
