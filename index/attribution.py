@@ -279,7 +279,9 @@ def _trim(text: str, start: int, end: int) -> Span:
 
 
 _CONTENT_LEAD = re.compile(
-    r"(?:(?:on|last|this|in|at|during)\s+[^,.;:“”\"]{1,60}?\s+)?(?:(?=that\s)|:\s+|,\s+)")
+    r"(?:(?:(?:on|last|this|in|at|during)\s+[^,.;:“”\"]{1,60}?|(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?)\s+)?"
+    r"(?:(?=that\s)|:\s+|,\s+)")
 
 
 def _strip_content(text: str, start: int, end: int) -> Span:
@@ -495,16 +497,15 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
             yield claim
 
 
-_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?"
 # What annotators count as part of the cue after the verb: the setting ("said in a statement",
-# "wrote on Twitter"), the day ("said Tuesday") and a particle ("warned of", "joked about").
+# "wrote on Twitter") and a particle ("warned of", "joked about"). A day after the verb ("said
+# Tuesday") is left out: PolNeAR's annotators include it less often than not.
 _CUE_TAIL = re.compile(
     r"(?:,?\s+(?:in\s+(?:a|an|his|her|their|its)\s+(?:(?:written|joint|brief|separate|"
     r"prepared|televised|radio|phone|telephone|TV|television|new|recent)\s+)?(?:statement|"
     r"interview|email|e-mail|press\s+release|speech|tweet|post|letter|op-ed|memo|video|"
     r"news\s+conference|press\s+conference|conference\s+call|radio\s+interview)s?|"
-    rf"on\s+(?:Twitter|Facebook|Instagram|CNN|MSNBC|Fox(?:\s+News)?)|{_DAYS}|"
-    rf"on\s+{_DAYS}))+(?=[\s,.;:!?”\"]|$)")
+    r"on\s+(?:Twitter|Facebook|Instagram|CNN|MSNBC|Fox(?:\s+News)?)))+(?=[\s,.;:!?”\"]|$)")
 _PARTICLE = re.compile(r"\s+(?:of|about|against)(?=\s+(?![0-9$]))")
 _PARTICLE_VERBS = re.compile(
     r"(?:said|says|say|warn|warns|warned|joke|jokes|joked|boast|boasts|boasted|write|writes|"
@@ -518,7 +519,7 @@ _LEADING_ADVERB = re.compile(r"(?:\b(?:also|later|then|now|still|once|again|neve
 
 def _widen_cue(text: str, claim: RawClaim, start: int, end: int) -> RawClaim:
     """The cue with the words annotators count as part of it: a leading adverb ("also said",
-    "later told"), the setting or day after the verb ("said in a statement", "said Tuesday")
+    "later told"), the setting after the verb ("said in a statement", "wrote on Twitter")
     and a particle ("said of", "warned against"). Content and source give the words up."""
     c0, c1 = claim.cue
     source_end = claim.source[1] if claim.source else start

@@ -585,3 +585,8 @@ def test_a_passive_cue_names_no_source_unless_by_does():
     assert [(c.source_text, c.cue, c.content) for c in claims] == [
         ("", "was announced", "The new timetable … to staff"),
         ("rivals", "was accused", "The mayor … of hiding the costs")]
+
+
+def test_a_day_after_the_cue_is_neither_cue_nor_content():
+    (claim,) = _claims("Title\n\nThe harbour master said Tuesday that the channel was clear.")
+    assert (claim.cue, claim.content) == ("said", "that the channel was clear")
