@@ -5,7 +5,7 @@
 
 Builds an index of the folder (in a temporary directory unless ``--index-dir`` is given), asks
 ``index.related`` for every paragraph that has claims, and reports coverage (the share of those
-paragraphs that get at least one link), how links spread over their targets (a paragraph that
+paragraphs that get at least one link), the time per call, how links spread over their targets (a paragraph that
 many others link to is a hub; the top ones are listed with their length), and a seeded random
 sample of links with both paragraphs' text, to be judged by reading as the same claim, the
 same event, related or unrelated. Skips cleanly when the corpus is absent.
@@ -18,6 +18,7 @@ import random
 import statistics
 import sys
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -56,8 +57,11 @@ def report(ix, args) -> None:
     with_claims = [hit for hit in paragraphs if hit.claims]
     links: list[tuple[str, str, float]] = []
     linked = 0
+    times: list[float] = []
     for hit in with_claims:
+        began = time.perf_counter()
         found = index.related(ix, hit.id, limit=args.limit)
+        times.append(time.perf_counter() - began)
         linked += bool(found)
         links.extend((hit.id, other.id, other.score) for other in found)
     targets = Counter(target for _, target, _ in links)
@@ -67,6 +71,10 @@ def report(ix, args) -> None:
     print(f"coverage: {linked:,} of {len(with_claims):,} paragraphs with claims get a link "
           f"({linked / max(len(with_claims), 1):.1%}); {len(links):,} links, "
           f"{len(targets):,} distinct targets")
+    times.sort()
+    if times:
+        print(f"time per related(): median {1000 * times[len(times) // 2]:.1f} ms, "
+              f"p95 {1000 * times[int(len(times) * 0.95)]:.1f} ms")
     if targets:
         top = targets.most_common(5)
         share = sum(n for _, n in top) / len(links)

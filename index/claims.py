@@ -73,12 +73,15 @@ _PERSON_WORDS = re.compile(
 
 
 def speaker_kind(name: str) -> str:
-    """"person", "org" or "group", to check pronoun agreement."""
+    """"person", "org" or "group", to check pronoun agreement. A per-article description is
+    judged without its "(outlet · date)" ("voters (Fox News · …)" is no organisation), and a
+    lowercase body ("her campaign", "the company") is not a "she"."""
+    name = re.sub(r"\s*\([^()]*\)$", "", name)
     if _PLURAL.search(name):
         return "group"
     if _PERSON_WORDS.search(name):
         return "person"
-    if _ORG_WORDS.search(name) or name.isupper():
+    if _ORG_WORDS.search(name) or name.isupper() or speakers.ORG_HEADS.search(name):
         return "org"
     return "person"
 

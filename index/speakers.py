@@ -66,7 +66,7 @@ ORG_WORDS = re.compile(
 )
 # A named body written with a lowercase head noun: "the Clinton campaign", "Trump's team".
 _NAMED_BODY = re.compile(
-    r"^(?:[A-Z][\w.’'\-]*\s+)*[A-Z][\w.’'\-]*(?:’s|'s)?\s+(?:campaign|administration|"
+    r"^(?!(?i:his|her|its|their|our|my|your|the|a|an|this|that|one)\s)(?:[A-Z][\w.’'\-]*\s+)*[A-Z][\w.’'\-]*(?:’s|'s)?\s+(?:campaign|administration|"
     r"government|team|camp|transition\s+team|foundation|spokesman's\s+office)$"
 )
 # Generic plural groups written capitalised: "Republicans said", "Democrats argue".
@@ -78,7 +78,7 @@ _ANONYMOUS_WORDS = re.compile(
     r"respondents?|readers?|users?|viewers?|reporters?|writers?|many|some|others?)\b",
     re.IGNORECASE,
 )
-_ORG_HEADS = re.compile(
+ORG_HEADS = re.compile(
     r"\b(?:company|campaign|administration|government|poll|polls|survey|study|report|agency|"
     r"committee|department|ministry|group|organization|organisation|party|firm|network|paper|"
     r"newspaper|website|site|court|union|board|council|panel|commission|office|bureau|"
@@ -138,7 +138,7 @@ def kind_of(name: str) -> str:
     if _CAPITALISED_GROUP.match(name):
         return ANONYMOUS
     if (len(words) == 1 and name[:1].isupper() and not ORG_WORDS.search(name)
-            and not name.isupper() and not _ANONYMOUS_WORDS.match(name) and not _ORG_HEADS.match(name)):
+            and not name.isupper() and not _ANONYMOUS_WORDS.match(name) and not ORG_HEADS.match(name)):
         return PERSON  # a surname or a first name the article never gave in full: "Bob"
     if _NAMED_BODY.match(name):
         return ORGANISATION
@@ -146,7 +146,7 @@ def kind_of(name: str) -> str:
         return ANONYMOUS  # "Sources in Beijing", "White House spokesman"
     if _capitalised_phrase(name):
         return ORGANISATION
-    if _ORG_HEADS.search(name):
+    if ORG_HEADS.search(name):
         return ORGANISATION
     return ANONYMOUS
 
@@ -166,7 +166,7 @@ def is_generic(name: str) -> bool:
         return False
     if _CAPITALISED_GROUP.match(name) or (_ANONYMOUS_WORDS.search(name) and not _NAMED_BODY.match(name)):
         return True
-    if " " not in name and (_ORG_HEADS.fullmatch(name) or _ANONYMOUS_WORDS.fullmatch(name)):
+    if " " not in name and (ORG_HEADS.fullmatch(name) or _ANONYMOUS_WORDS.fullmatch(name)):
         return True  # "Polls", "Officials": capitalised only by the sentence
     if _capitalised_phrase(name) or _NAMED_BODY.match(name):
         return False

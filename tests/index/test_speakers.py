@@ -103,3 +103,10 @@ def test_the_guardian_is_a_paper_even_where_a_mayor_is_named_guardian():
                        "reported that it would not.\n")
     assert [c.speaker for c in article.claims] == ["Don Guardian", "The Guardian"]
 
+
+
+def test_she_is_not_her_campaign():
+    article = _article("Title\n\nDana Whitfield said the tour was over. Her campaign said the "
+                       "rally would go ahead. \u201cWe will win this state,\u201d she said.\n")
+    assert [c.speaker for c in article.claims] == [
+        "Dana Whitfield", "Her campaign (Daily Bugle · 2020-03-04)", "Dana Whitfield"]
