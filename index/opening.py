@@ -29,7 +29,8 @@ from .corrections import CORRECTIONS_NAME
 from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing, IndexOutdated
 from .integrity import INDEX_NAME, recorded_sources, sweep_staging
 from .paths import bundled_seeds_dir
-from .store import DEFAULT_WAIT_SECONDS, BriefingIndex, Progress, configured_topics
+from .store import (DEFAULT_WAIT_SECONDS, BriefingIndex, Progress, configured_topics,
+                    has_index)
 from .topics import TopicSet
 
 KEEP_SET_ASIDE = 2  # damaged or replaced copies kept at most, newest first
@@ -101,6 +102,9 @@ def rebuild_index(
     including ``NAME.damaged-TIME`` folders of older versions of briefing.
     """
     directory = Path(os.path.abspath(directory))
+    if directory.is_dir() and not has_index(directory) and any(directory.iterdir()):
+        raise BriefingError(f"refusing to replace {directory}: it holds files but no briefing "
+                            "index; name an empty or new folder with --index-dir")
     directory.parent.mkdir(parents=True, exist_ok=True)
     sweep_staging(directory)
     missing = [s for s in sources if not s.exists()]

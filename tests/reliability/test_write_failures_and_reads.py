@@ -217,3 +217,13 @@ def test_a_commit_whose_record_cannot_be_written_is_recorded_by_the_next_run(
     assert index.check_index(directory).ok
     with index.BriefingIndex.open(directory) as ix:
         assert ix.paragraph_count() == 28 + 30
+
+
+def test_a_rebuild_never_replaces_a_folder_that_is_not_an_index(tmp_path: Path):
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "thesis.txt").write_text("years of work", encoding="utf-8")
+    with pytest.raises(index.BriefingError, match="holds files but no briefing index"):
+        index.rebuild_index(folder, [SEEDS])
+    assert [p.name for p in folder.iterdir()] == ["thesis.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["documents"]
