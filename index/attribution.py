@@ -511,6 +511,12 @@ _PARTICLE_VERBS = re.compile(
     r"(?:said|says|say|warn|warns|warned|joke|jokes|joked|boast|boasts|boasted|write|writes|"
     r"wrote|ask|asks|asked|talk|talks|talked|spoke|speak|speaks|caution|cautions|cautioned|"
     r"complain|complains|complained|worried|worries|worry|brag|bragged|brags)")
+_OWN_PARTICLE = {
+    **dict.fromkeys(("respond", "responds", "responded"), "to"),
+    **dict.fromkeys(("agree", "agrees", "agreed"), "with"),
+    **dict.fromkeys(("apologize", "apologizes", "apologized"), "for"),
+    **dict.fromkeys(("comment", "comments", "commented"), "on"),
+}
 _LEADING_ADVERB = re.compile(r"(?:\b(?:also|later|then|now|still|once|again|never|further|"
                              r"even|previously|repeatedly|often|already|long|always|ever|just|"
                              r"has|have|had|will|would|could|should|can|may|might|must|did|does|do|"
@@ -534,6 +540,11 @@ def _widen_cue(text: str, claim: RawClaim, start: int, end: int) -> RawClaim:
         particle = _PARTICLE.match(text, c1, end)
         if particle is not None:
             c1 = particle.end()
+    elif (own := _OWN_PARTICLE.get(verb)) is not None:
+        # "did not respond to", "agreed with", "apologized for": the verb's own preposition
+        particle = re.match(rf"\s+{own}\b", text[c1:end])
+        if particle is not None:
+            c1 += particle.end()
     if (c0, c1) == claim.cue:
         return claim
     content = tuple(_strip_content(text, max(s, c1), e) if s < c1 <= e or s <= c1 < e else (s, e)

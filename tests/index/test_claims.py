@@ -464,12 +464,14 @@ def test_cue_keeps_its_adverb_setting_day_and_particle():
     claims = _claims("Title\n\nThe mayor also said in a statement that the bridge would reopen. "
                      "Councillor Dee Park later told reporters Friday that it would not.\n\n"
                      "“It is a fine plan,” the treasurer said of the budget.\n\n"
-                     "The inspector warned against any delay in the repairs.")
+                     "The inspector warned against any delay in the repairs. The contractor "
+                     "did not respond to questions about the delay.")
     assert [(c.source_text, c.cue, c.content) for c in claims] == [
         ("The mayor", "also said in a statement", "that the bridge would reopen"),
         ("Councillor Dee Park", "later told", "that it would not"),  # not whom she told
         ("the treasurer", "said of", "“It is a fine plan,”"),
         ("The inspector", "warned against", "any delay in the repairs"),
+        ("The contractor", "did not respond to", "questions about the delay"),
     ]
 
 
