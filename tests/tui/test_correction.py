@@ -13,7 +13,7 @@ from tui.screens.correction import CorrectionScreen
 from tui.screens.pinned import PinnedScreen
 
 from ..conftest import SEEDS
-from .conftest import browse, filters, results, settle, type_query
+from .conftest import browse, detail, filters, results, settle, type_query
 
 
 def _raw_seed_index(tmp_path: Path) -> Path:
@@ -87,6 +87,8 @@ async def test_an_outlet_given_to_an_unknown_source_replaces_its_label(make_app,
         await pilot.press("escape")
         await settle(pilot)
         assert "SGH Insight" in filters(pilot)._facets["outlet"]
+        assert results(pilot).current.outlet == "SGH Insight"
+        assert detail(pilot).hit.outlet == "SGH Insight"  # the open paragraph's panel too
         assert not any("unknown outlet" in name for name in filters(pilot)._facets["outlet"])
 
 

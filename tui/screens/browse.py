@@ -237,8 +237,8 @@ class BrowseScreen(Screen[None]):
             if panel.hit is not None:
                 panel.show(None)
             return
-        if panel.hit is None or panel.hit.id != hit.id:
-            panel.show(hit, None)
+        if panel.hit is None or panel.hit.id != hit.id or _metadata(panel.hit) != _metadata(hit):
+            panel.show(hit, None)  # another paragraph, or this one after a correction
         elif not panel.related_pending:
             return  # typing on usually keeps the top hit: its detail is already complete
         self._look_up_related(hit)  # anew, or again after a search made it give way
@@ -349,3 +349,7 @@ def _search(ix: index.BriefingIndex, text: str, filters: dict[str, list[str]], o
         ix, text, topics=filters["topic"], outlets=filters["outlet"], speakers=filters["speaker"],
         offset=offset, limit=limit, prefix_last=True, lenient=lenient,
     )
+
+
+def _metadata(hit: index.Hit) -> tuple[str, ...]:
+    return hit.title, hit.outlet, hit.date, hit.url, hit.author

@@ -31,7 +31,9 @@ class CorrectionScreen(ModalScreen["index.Metadata | None"]):
     CorrectionScreen { align: center middle; }
     CorrectionScreen > Vertical { width: 76; max-width: 100%; height: auto; max-height: 100%;
                                   border: round $accent; padding: 0 1; background: $surface; }
-    CorrectionScreen Input { margin-bottom: 0; }
+    CorrectionScreen Input { border: none; height: 1; padding: 0 1; margin-bottom: 1;
+                             background: $boost; }
+    CorrectionScreen Input:focus { border: none; background: $primary 30%; }
     CorrectionScreen #correction-error { color: $text-error; height: auto; }
     CorrectionScreen #correction-help { color: $text-muted; height: auto; }
     """
