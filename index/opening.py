@@ -27,10 +27,10 @@ from whoosh.util import filelock
 
 from .corrections import CORRECTIONS_NAME
 from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing, IndexOutdated
-from .integrity import INDEX_NAME, recorded_sources, sweep_staging
+from .integrity import INDEX_NAME, read_meta, recorded_sources, sweep_staging
 from .paths import bundled_seeds_dir
 from .store import (DEFAULT_WAIT_SECONDS, BriefingIndex, Progress, configured_topics,
-                    has_index)
+                    has_index, stored_topics)
 from .topics import TopicSet
 
 KEEP_SET_ASIDE = 2  # damaged or replaced copies kept at most, newest first
@@ -110,7 +110,10 @@ def rebuild_index(
     missing = [s for s in sources if not s.exists()]
     staging = directory.with_name(f".{directory.name}.building-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
-    topics = topics or configured_topics()
+    if topics is None:  # the topics it had, else those the sources bring (see configured_topics)
+        meta = read_meta(directory)[0] if directory.exists() else None
+        topics = stored_topics(meta) if meta and meta.get("topics") else configured_topics(
+            sources=sources)
     try:
         fresh = BriefingIndex.create(staging, topics)
         _carry_corrections(directory, staging)

@@ -21,7 +21,7 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -58,7 +58,7 @@ from .metadata import Metadata
 from .models import Article, Skipped
 from .neardup import Clusters
 from .parsing import Parsed, parse_files
-from .paths import bundled_topics_file, user_topics_file
+from .paths import user_topics_file
 from .pool import tune
 from .schema import (
     SCHEMA_VERSION,
@@ -109,14 +109,39 @@ class IndexReport:
         )
 
 
-def configured_topics(extra: Path | None = None) -> TopicSet:
-    """Bundled topics, then the user's config file, then ``--topics`` (later ones win)."""
-    files = [bundled_topics_file()]
-    if user_topics_file().is_file():
-        files.append(user_topics_file())
+def configured_topics(extra: Path | None = None, sources: Sequence[Path] = (),
+                      base: TopicSet | None = None) -> TopicSet:
+    """The topics of an index: ``base`` (those it has) or, for a new one, its own.
+
+    Topics belong to a corpus: the seeds' ("Trade and technology" from "technology") grouped a
+    Clinton-email export. So a new index takes the first ``topics.toml`` at the top of a
+    folder it is built from (the seeds carry theirs), else the user's config file, else none.
+    ``extra`` (``--topics FILE``) then adds topics or replaces same-named ones.
+    """
+    if base is not None:
+        if extra is None:
+            return base
+        merged = merge_topic_files([extra])
+        definitions = {**{n: q for n, q in base.definitions.items()
+                          if n.casefold() not in {m.casefold() for m in merged.names}},
+                       **merged.definitions}
+        return TopicSet(definitions, files=[*base.files, str(extra)])
+    own = next((p / TOPIC_FILE_NAME for p in sources
+                if p.is_dir() and (p / TOPIC_FILE_NAME).is_file()), None)
+    files = [own] if own else [user_topics_file()] if user_topics_file().is_file() else []
     if extra is not None:
         files.append(extra)
     return merge_topic_files(files)
+
+
+TOPIC_FILE_NAME = "topics.toml"
+
+
+def stored_topics(meta: Mapping[str, Any]) -> TopicSet:
+    """The topics an index recorded, with the files they came from."""
+    files = meta.get("topic_files")
+    return TopicSet(meta.get("topics", {}), skip_refused=True,
+                    files=[f for f in files if isinstance(f, str)] if isinstance(files, list) else ())
 
 
 class BriefingIndex:
@@ -128,7 +153,7 @@ class BriefingIndex:
         self._meta = meta
         self._searcher: Searcher | None = None
         self._lock = threading.RLock()
-        self.topics = TopicSet(meta.get("topics", {}), skip_refused=True)
+        self.topics = stored_topics(meta)
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -172,8 +197,8 @@ class BriefingIndex:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         check_trusted(directory)
         ix = windex.create_in(str(directory), build_schema(), indexname=INDEX_NAME)
-        meta = {"schema_version": SCHEMA_VERSION, "topics": topics.definitions, "sources": [],
-                "generation": 0}
+        meta = {"schema_version": SCHEMA_VERSION, "topics": topics.definitions,
+                "topic_files": list(topics.files), "sources": [], "generation": 0}
         write_meta(directory, meta)
         return cls(directory, ix, meta)
 
@@ -213,7 +238,7 @@ class BriefingIndex:
             if self._searcher is None:
                 self._searcher = self._ix.searcher()
                 self._meta = read_meta(self.directory)[0] or self._meta
-                self.topics = TopicSet(self._meta.get("topics", {}), skip_refused=True)
+                self.topics = stored_topics(self._meta)
             return self._searcher
 
     def drop_searcher(self) -> None:
@@ -304,7 +329,7 @@ class BriefingIndex:
                 if writer.generation - 1 != plan.generation:  # another writer committed first
                     try:
                         self._meta = read_meta(self.directory)[0] or self._meta
-                        self.topics = TopicSet(self._meta.get("topics", {}), skip_refused=True)
+                        self.topics = stored_topics(self._meta)
                         report = IndexReport()
                         with self._ix.searcher() as before:
                             plan = _plan(before, roots, report,
@@ -370,7 +395,8 @@ class BriefingIndex:
                 _cancel(writer)
                 return
             sources = sorted({*self.sources, *(str(r) for r in plan.roots if r.exists() and remember)})
-            self._meta = {**self._meta, "topics": topics.definitions, "sources": sources}
+            self._meta = {**self._meta, "topics": topics.definitions,
+                          "topic_files": list(topics.files), "sources": sources}
             # The TOC rename inside commit is the atomic switch; meta follows under the lock.
             writer.commit(optimize=report.added + report.updated > 50)
             self.topics = topics

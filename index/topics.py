@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,10 +65,13 @@ class Topic:
 class TopicSet:
     """An ordered set of topics with a stable digest, so an index knows when to re-tag."""
 
-    def __init__(self, definitions: Mapping[str, str], *, skip_refused: bool = False) -> None:
+    def __init__(self, definitions: Mapping[str, str], *, skip_refused: bool = False,
+                 files: Sequence[str] = ()) -> None:
         """Every topic must pass ``_checked``; with ``skip_refused`` (the topics an index
         stored, perhaps by an older version or by hand) a refused one is left out and its
-        reason kept in ``refused``, so the index still opens."""
+        reason kept in ``refused``, so the index still opens. ``files`` name the topic files
+        the definitions came from, so a user can be told which are in use."""
+        self.files: tuple[str, ...] = tuple(str(f) for f in files)
         parser = QueryParser("text", build_schema())
         topics: list[Topic] = []
         self.refused: list[str] = []
@@ -233,4 +236,4 @@ def merge_topic_files(paths: list[Path]) -> TopicSet:
     for path in paths:
         for name, query in load_topic_file(path).items():
             merged[name.casefold()] = (name.strip(), query)
-    return TopicSet(dict(merged.values()))
+    return TopicSet(dict(merged.values()), files=[str(p) for p in paths])

@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("index", parents=[common], help="add files and folders to the index")
     p.add_argument("paths", nargs="*", type=Path, help="article files or folders (recursive)")
-    p.add_argument("--topics", type=Path, help="extra topic file (TOML) to tag paragraphs with")
+    p.add_argument("--topics", type=Path, help="topic file (TOML): a new index's topics, or added to those of an existing one")
     p.add_argument("--rebuild", action="store_true", help="rebuild from scratch from all sources")
     p.add_argument("--wait", type=float, default=10.0, help="seconds to wait for a busy index")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -175,31 +175,35 @@ def _run_index(args: argparse.Namespace) -> int:
     if missing:
         raise index.QueryError(f"no such file or folder: {missing[0]}")
     directory = index_dir(args)
-    topics = index.configured_topics(args.topics)
     if args.rebuild:
         sources = args.paths or [Path(s) for s in index.recorded_sources(directory) or []]
         if not sources:
             raise index.QueryError(f"{directory}: its sources are not recorded: give the "
                                    "files and folders to rebuild it from")
+        # The topics it had, unless a file is given: topics belong to the index.
+        topics = index.configured_topics(args.topics, sources) if args.topics else None
         ix = index.rebuild_index(directory, sources, topics=topics, progress=output.progress(),
                                  notify=output.note, wait=args.wait)
         report = None
     else:
         if not args.paths:
             raise index.QueryError("give files or folders to index (or --rebuild)")
+        extra = args.topics  # added to the topics of an index that exists
         try:
             ix = index.BriefingIndex.open(directory)
         except index.IndexMissing:
+            extra = None
             try:
-                ix = index.BriefingIndex.create(directory, topics)
+                ix = index.BriefingIndex.create(
+                    directory, index.configured_topics(args.topics, args.paths))
             except OSError as exc:
                 raise index.write_failure(exc, directory) from None
         except index.IndexOutdated:
             # Made by another version: rebuilt from what it recorded, then the paths added.
             ix = index.open_index(directory, progress=output.progress(), notify=output.note)
         try:
-            report = ix.update(args.paths, topics=topics, progress=output.progress(),
-                               wait=args.wait)
+            report = ix.update(args.paths, topics=index.configured_topics(extra, base=ix.topics),
+                               progress=output.progress(), wait=args.wait)
         except OSError as exc:  # a full disk, a read-only or forbidden folder
             ix.close()
             raise index.write_failure(exc, directory) from None

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import index
 from index.topics import TopicError, TopicSet
 
 TOPICS = TopicSet({
@@ -74,3 +77,30 @@ def test_a_topic_file_nested_too_deep_is_refused_not_a_recursion_error(tmp_path)
     path.write_text("[topics]\nx = " + "[" * 5000 + "]" * 5000 + "\n")
     with pytest.raises(TopicError, match="nested more than 32 deep"):
         load_topic_file(path)
+
+
+def test_topics_belong_to_the_index_they_were_built_with(tmp_path, seed_copy):
+    """A new corpus takes its own topics.toml, or none: never the seeds' (a Clinton-email
+    export was grouped under "Trade and technology"); an update keeps the index's topics."""
+    from tests.conftest import SEEDS
+
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "memo.txt").write_text("Title: Memo\n\nThe technology aide spoke of civil rights.\n")
+    with index.build_index(tmp_path / "plain-ix", [plain]) as ix:
+        assert ix.topics.names == () and ix.topics.files == ()
+        assert index.search(ix, "technology").hits[0].topics == ()
+    with index.build_index(tmp_path / "seed-ix", [seed_copy]) as ix:
+        assert "Taiwan" in ix.topics.names
+        assert [Path(f).name for f in ix.topics.files] == ["topics.toml"]
+        ix.update([plain])
+        assert "Taiwan" in ix.topics.names  # kept, not configured again
+    extra = tmp_path / "more.toml"
+    extra.write_text('[topics]\nMemos = "memo"\n')
+    with index.BriefingIndex.open(tmp_path / "plain-ix") as ix:
+        added = index.configured_topics(extra, base=ix.topics)
+        ix.update([plain], topics=added)
+        assert ix.topics.names == ("Memos",) and ix.topics.files == (str(extra),)
+    with index.BriefingIndex.open(tmp_path / "plain-ix") as ix:  # recorded with the index
+        assert ix.topics.files == (str(extra),)
+    assert (SEEDS / "topics.toml").is_file()

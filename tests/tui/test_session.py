@@ -53,6 +53,23 @@ async def test_pins_query_and_filters_stay_with_their_index(index_copy: Path, ot
         assert filters(pilot).selected["outlet"] == ["SGH Insight"]
 
 
+async def test_the_filter_pane_names_the_topic_file_in_use(index_copy: Path, other_index: Path):
+    """The seeds' topics on the seeds; a corpus without a topic file has none, and says so."""
+    seeds = BriefingApp(index_copy, watch_seconds=0.2)
+    async with seeds.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        heading = filters(pilot).rows[0]
+        assert heading.heading and heading.label == "Topics · topics.toml"
+        assert any(r.facet == "topic" and not r.heading for r in filters(pilot).rows)
+    other = BriefingApp(other_index, watch_seconds=0.2)
+    async with other.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        rows = filters(pilot).rows
+        assert rows[0].label == "Topics · no topic file"
+        assert not any(r.facet == "topic" and not r.heading for r in rows)
+        assert all(not h.topics for h in results(pilot).hits)
+
+
 async def test_the_shared_session_of_old_moves_to_the_first_index_opened(
         index_copy: Path, other_index: Path):
     shared = state.default_path()

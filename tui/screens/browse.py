@@ -112,7 +112,7 @@ class BrowseScreen(Screen[None]):
         ix = self.briefing.index
         assert ix is not None
         filters = self.query_one(FilterList)
-        filters.set_topics(ix.topics.names)
+        filters.set_topics(ix.topics.names, ix.topics.files)
         known = {"topic": list(ix.topics.names), "outlet": index.facet_values(ix, "outlet"),
                  "speaker": index.facet_values(ix, "speaker")}
         kept = {f: [v for v in values if v in known[f]] for f, values in filters.selected.items()}
@@ -126,7 +126,8 @@ class BrowseScreen(Screen[None]):
 
     def on_index_changed(self, message: IndexChanged) -> None:
         if self.briefing.index is not None:
-            self.query_one(FilterList).set_topics(self.briefing.index.topics.names)
+            self.query_one(FilterList).set_topics(self.briefing.index.topics.names,
+                                                  self.briefing.index.topics.files)
         if message.summary:
             self.notify(message.summary, markup=False, timeout=6)
         self.search_now(keep_limit=True)

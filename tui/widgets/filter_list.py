@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from itertools import islice
+from pathlib import Path
 from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
@@ -92,6 +93,7 @@ class FilterList(ScrollView, can_focus=True):
         self.rows: tuple[Row, ...] = ()
         self.highlighted: int | None = None
         self._topic_names: tuple[str, ...] = ()
+        self._topic_heading = "Topics"
         self._facets: Mapping[str, Mapping[str, int]] = {}
         self._lines: LRUCache[tuple[Row, bool, bool, int], Strip] = LRUCache(1024)
 
@@ -100,9 +102,12 @@ class FilterList(ScrollView, can_focus=True):
 
     # -- what the screen tells it -----------------------------------------------------------
 
-    def set_topics(self, names: Sequence[str]) -> None:
-        """Every configured topic is listed, even at zero, so the user sees what exists."""
+    def set_topics(self, names: Sequence[str], files: Sequence[str] = ()) -> None:
+        """Every configured topic is listed, even at zero, so the user sees what exists; the
+        heading names the index's topic file, since topics differ from corpus to corpus."""
         self._topic_names = tuple(names)
+        shown = ", ".join(Path(f).name for f in files)
+        self._topic_heading = f"Topics · {shown}" if shown else "Topics · no topic file"
         self._rebuild()
 
     def set_facets(self, facets: Mapping[str, Mapping[str, int]]) -> None:
@@ -208,7 +213,10 @@ class FilterList(ScrollView, can_focus=True):
             return line + self.get_component_rich_style(name, partial=True)
 
         if row.heading:
-            segments = [Segment(row.label, styled("filter-list--heading"))]
+            label = _one_line(row.label)
+            if cell_len(label) > width > 0:
+                label = set_cell_size(label, width - 1).rstrip() + "…"
+            segments = [Segment(label, styled("filter-list--heading"))]
         else:
             muted = styled("filter-list--muted")
             segments = [
@@ -230,9 +238,12 @@ class FilterList(ScrollView, can_focus=True):
         rows: list[Row] = []
         for facet, title in SECTIONS:
             values = self._values(facet)
-            if not values:
+            if facet == "topic" and self._topic_heading != "Topics":
+                rows.append(Row(facet, self._topic_heading, heading=True))  # even with none
+            elif not values:
                 continue
-            rows.append(Row(facet, title, heading=True))
+            else:
+                rows.append(Row(facet, title, heading=True))
             rows.extend(Row(facet, name, count, name in self.selected[facet])
                         for name, count in values)
         old = self.rows
