@@ -43,6 +43,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "extract_claims": ("ingest", "extract_claims"),
     "validated_correction": ("corrections", "validated"),
     "Metadata": ("metadata", "Metadata"),
+    "UNKNOWN_OUTLET": ("metadata", "UNKNOWN_OUTLET"),
     "load_path": ("ingest", "load_path"),
     "LedgerCluster": ("ledger", "Cluster"),
     "LedgerClaim": ("ledger", "LedgerClaim"),

@@ -59,7 +59,7 @@ def file_budget(seconds: float | None = None, memory_bytes: int | None = None,
         yield
     except MemoryError:
         raise OverBudget(f"over the memory budget ({memory_bytes / 1048576:,.0f} MiB for one "
-                         "file); skipped") from None
+                         "file)") from None
     finally:
         if memory is not None:
             resource.setrlimit(resource.RLIMIT_AS, memory)
@@ -70,7 +70,7 @@ def file_budget(seconds: float | None = None, memory_bytes: int | None = None,
 
 
 def _time_reason(seconds: float) -> str:
-    return f"over the time budget (more than {seconds:g} s for one file); skipped"
+    return f"over the time budget (more than {seconds:g} s for one file)"
 
 
 def _arm_timer(seconds: float):  # the previous handler, to put back

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from .metadata import UNKNOWN_OUTLET
 from .searching import Hit
 from .textnorm import json_text, sanitize_display
 
@@ -84,7 +85,7 @@ def _md_paragraph(hit: Hit) -> list[str]:
     speakers = _speakers(hit)
     if speakers:
         out += [f"Claims by: {', '.join(_md_inline(s) for s in speakers)}", ""]
-    cite = [_md_inline(_clean(hit.outlet)) or "Unknown outlet", hit.date or "undated",
+    cite = [_md_inline(_clean(hit.outlet)) or UNKNOWN_OUTLET, hit.date or "undated",
             f"“{_md_inline(_clean(hit.title))}”"]
     where = f"paragraph {hit.paragraph} of {hit.paragraphs}" if hit.paragraphs else (
         f"paragraph {hit.paragraph}")

@@ -9,6 +9,7 @@ from typing import Any
 
 from whoosh import query as wq
 
+from .metadata import UNKNOWN_OUTLET
 from .schema import TEXT_ANALYZER
 from .store import BriefingIndex, reading
 
@@ -37,7 +38,7 @@ def index_stats(index: BriefingIndex) -> dict[str, Any]:
         outlets: Counter[str] = Counter()
         dates: list[str] = []
         for stored in searcher.all_stored_fields():
-            outlets[stored.get("outlet_name") or "(no outlet)"] += 1
+            outlets[stored.get("outlet_name") or UNKNOWN_OUTLET] += 1
             if stored.get("date"):
                 dates.append(stored["date"])
         size = sum(f.stat().st_size for f in index.directory.iterdir() if f.is_file())
@@ -122,7 +123,7 @@ def speaker_counts(index: BriefingIndex) -> dict[str, dict[str, int]]:
     by_speaker: dict[str, Counter[str]] = defaultdict(Counter)
     with index.lock:
         for stored in index.searcher().all_stored_fields():
-            outlet = stored.get("outlet_name") or "(no outlet)"
+            outlet = stored.get("outlet_name") or UNKNOWN_OUTLET
             for claim in json.loads(stored.get("claims") or "[]"):
                 if claim["speaker"]:  # attributions with no source are nobody's
                     by_speaker[claim["speaker"]][outlet] += 1

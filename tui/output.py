@@ -119,7 +119,7 @@ def print_search(result: index.SearchResult, *, as_json: bool) -> None:
             said = ", ".join(sorted({c["speaker"] for c in hit.claims}))
             body.append("\n")
             body.append_text(t(f"claims by: {said}", "cyan"))
-        table.add_row(t(hit.outlet or "—", "green") + t(f"\n{hit.date or 'no date'}", "dim"), body)
+        table.add_row(t(hit.outlet or index.UNKNOWN_OUTLET, "green") + t(f"\n{hit.date or 'no date'}", "dim"), body)
     stdout.print(table)
     _print_facets(result.facets)
 
@@ -145,7 +145,7 @@ def print_paragraph(context: index.ParagraphContext, *, as_json: bool) -> None:
         })
         return
     stdout.print(t(hit.title, "bold"))
-    stdout.print(t(f"{hit.outlet or 'no outlet'} · {hit.date or 'no date'}"
+    stdout.print(t(f"{hit.outlet or index.UNKNOWN_OUTLET} · {hit.date or 'no date'}"
                    f"{' · ' + hit.author if hit.author else ''}"
                    f" · paragraph {hit.paragraph} of {hit.paragraphs}", "dim"))
     if hit.url:
@@ -216,7 +216,7 @@ def print_claims(articles: list[index.Article], *, as_json: bool) -> None:
                 emit_json(index.claim_record(article, claim))
         return
     for article in articles:
-        stdout.print(t(article.title, "bold") + t(f"  {article.outlet or 'no outlet'} · "
+        stdout.print(t(article.title, "bold") + t(f"  {article.outlet or index.UNKNOWN_OUTLET} · "
                                                   f"{article.date or 'no date'} · {article.path}", "dim"))
         table = Table("¶", "speaker", "cue", "kind", "content", expand=True)
         for claim in article.claims:

@@ -42,7 +42,7 @@ def hit_heading(hit: index.Hit, pinned: bool = False) -> Content:
     """outlet · date · title, as one line."""
     return Content.assemble(
         plain("● ", "$accent") if pinned else "",
-        join([plain(hit.outlet or "unknown outlet", "bold"), plain(hit.date or "undated", "dim"),
+        join([plain(hit.outlet or index.UNKNOWN_OUTLET, "bold"), plain(hit.date or "undated", "dim"),
               plain(hit.title)]),
     )
 
@@ -126,7 +126,7 @@ def claim_row(claim: dict[str, Any], outlet: str) -> Content:
 def meta(hit: index.Hit) -> Content:
     lines = [
         plain(hit.title or "(untitled)", "bold"),
-        join([plain(hit.outlet or "unknown outlet", "bold $accent"),
+        join([plain(hit.outlet or index.UNKNOWN_OUTLET, "bold $accent"),
               plain(hit.date or "undated"), plain(f"by {hit.author}" if hit.author else "")]),
     ]
     if hit.url:

@@ -56,7 +56,7 @@ class ArticleScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         first = self.paragraphs[0]
         lines = [render.plain(first.title or "(untitled)", "bold"),
-                 render.join([render.plain(first.outlet or "unknown outlet", "bold $accent"),
+                 render.join([render.plain(first.outlet or index.UNKNOWN_OUTLET, "bold $accent"),
                               render.plain(first.date or "undated"),
                               render.plain(f"by {first.author}" if first.author else ""),
                               render.plain(f"{len(self.paragraphs)} paragraphs", "dim")])]
