@@ -321,6 +321,28 @@ def extract(text: str, start: int, end: int) -> list[RawClaim]:
     return claims
 
 
+def ends_in_quotation(text: str, claim: RawClaim) -> bool:
+    """Whether a claim's words end in a quotation, which a next paragraph may carry on."""
+    if not claim.content:
+        return False
+    last = claim.content[-1]
+    return _ends_in_quote(claim, quotes(text, max(0, last[0] - 1), min(len(text), last[1] + 2)))
+
+
+def opening_quotations(text: str, start: int, end: int) -> tuple[Span, ...]:
+    """The quotations a paragraph opens with, sentence after sentence, when it has no cue of its
+    own: ``“We will win,” she said.`` then a paragraph ``“Nobody doubts it.”`` (a long quote
+    runs over several paragraphs, each opening with a quotation mark)."""
+    quoted = quotes(text, start, end)
+    found: list[Span] = []
+    for s_start, _ in sentences(text, start, end, quoted):
+        quote = next((q for q in quoted if q[0] == s_start), None)
+        if quote is None:
+            break
+        found.append(_strip_content(text, *quote))
+    return tuple(found)
+
+
 def _ends_in_quote(claim: RawClaim, quoted: list[Span]) -> bool:
     """``“…,” she said.`` / ``She said: “…”``: the claim's words end in a quotation, so a
     quotation opening the next sentence, with no cue of its own, is more of them."""

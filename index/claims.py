@@ -24,7 +24,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import budget, speakers
-from .attribution import RawClaim, extract, headline, quotes, relative_head
+from .attribution import (RawClaim, ends_in_quotation, extract, headline, opening_quotations,
+                          quotes, relative_head)
 from .models import TITLE_PARAGRAPH, Article, Claim
 from .speakers import SpeakerNames, full_names as _full_names
 from .textnorm import NormalisedText
@@ -161,15 +162,33 @@ def attach(article: Article, norm: NormalisedText) -> Article:
             if claim is not None:
                 claims.append(claim)
         cursor = title[1]
+    carried: int | None = None  # the claim whose quotation the next paragraph may carry on
     for paragraph in article.paragraphs:
         budget.check()
         p_start, p_end = _normalised_span(norm, text, paragraph, cursor)
         cursor = p_end
-        for raw in extract(text, p_start, p_end):
+        found = extract(text, p_start, p_end)
+        if not found and carried is not None:
+            more = opening_quotations(text, p_start, p_end)
+            if more:
+                # A quotation carried on in the next paragraph is more of the same claim.
+                claims[carried] = _with_more_content(claims[carried], text, more, norm)
+                continue
+        carried = None
+        for raw in found:
             claim = _resolve(raw, text, article, paragraph.number, named, full_names, norm)
             if claim is not None:
                 claims.append(claim)
+                carried = len(claims) - 1 if ends_in_quotation(text, raw) else None
+            else:
+                carried = None
     return replace(article, claims=tuple(claims))
+
+
+def _with_more_content(claim: Claim, text: str, more: tuple[tuple[int, int], ...],
+                       norm: NormalisedText) -> Claim:
+    return replace(claim, content=" … ".join((claim.content, *(text[s:e] for s, e in more))),
+                   content_spans=claim.content_spans + tuple(norm.original_span(s, e) for s, e in more))
 
 
 def _title_span(text: str, article: Article) -> tuple[int, int] | None:

@@ -592,3 +592,12 @@ def test_a_passive_cue_names_no_source_unless_by_does():
 def test_a_day_after_the_cue_is_neither_cue_nor_content():
     (claim,) = _claims("Title\n\nThe harbour master said Tuesday that the channel was clear.")
     assert (claim.cue, claim.content) == ("said", "that the channel was clear")
+
+
+def test_a_quotation_carried_on_in_the_next_paragraph():
+    claims = _claims("Title\n\n“The harbour will reopen in May,” the port director said.\n\n"
+                     "“Every berth has been dredged. The cranes are back.”\n\n"
+                     "The ferries will return later.")
+    (claim,) = claims
+    assert claim.paragraph == 1 and len(claim.content_spans) == 2
+    assert claim.content.endswith("“Every berth has been dredged. The cranes are back.”")
