@@ -8,6 +8,7 @@ canonical URLs from the page's metadata. It runs entirely offline on the saved b
 from __future__ import annotations
 
 import functools
+import html
 import logging
 import re
 from dataclasses import dataclass
@@ -56,7 +57,11 @@ def extract(data: bytes, name: str) -> Page:
     if not body or doc is None:
         raise IngestError("no article text found in the page")
     site = clean_line(doc.sitename or "")
-    title = page_title(clean_line(doc.title or ""), site)
+    raw_title = clean_line(doc.title or "")
+    if not site or _TITLE_DATE.match(site):
+        # "… | DW | 19.01.2020": the extractor took the date for the site (and cut the title)
+        site = dated_site(_html_title(data)) or dated_site(raw_title)
+    title = page_title(raw_title, site)
     lines = [clean_line(line) for line in body.split("\n") if line.strip()]
     if lines and title and lines[0].casefold() == title.casefold():
         lines = lines[1:]
@@ -118,6 +123,24 @@ def page_title(title: str, site: str) -> str:
 
 
 _TITLE_DATE = re.compile(r"^\s*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\s+\w+\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4})\s*$")
+
+
+_HTML_TITLE = re.compile(rb"<title[^>]{0,200}>([^<]{1,1000})</title>", re.IGNORECASE)
+
+
+def _html_title(data: bytes) -> str:
+    match = _HTML_TITLE.search(data, 0, 256 * 1024)
+    return clean_line(html.unescape(match.group(1).decode("utf-8", "replace"))) if match else ""
+
+
+def dated_site(title: str) -> str:
+    """The site in a "Title | Site | date" title (a short part right before a trailing date),
+    else nothing."""
+    parts = _TITLE_SEPARATORS.split(title)
+    dated = False
+    while len(parts) > 2 and _TITLE_DATE.match(parts[-1]):
+        parts, dated = parts[:-1], True
+    return parts[-1].strip() if dated and len(parts[-1].split()) <= 3 else ""
 
 
 def _key(text: str) -> str:

@@ -9,6 +9,7 @@ import pytest
 import index
 from index.feeds import SUMMARY_TAG, html_paragraphs
 from index.ingest import load_articles
+from index import webpages
 from index.webpages import page_title
 
 BODY = [
@@ -233,3 +234,11 @@ def test_a_full_page_keeps_its_extracted_text_beside_a_short_json_ld_summary(tmp
     path.write_text(html)
     article = load_articles(path, path.read_bytes())[0]
     assert [p.text for p in article.paragraphs] == BODY
+
+
+def test_a_title_with_site_and_date_gives_the_title_and_the_site_not_the_date():
+    body = "<p>" + "The minister said the talks would resume next week in Geneva. " * 4 + "</p>"
+    page = (f"<html><head><title>Talks resume | DW | 19.01.2020</title></head><body><article>"
+            f"<h1>Talks resume</h1>{body * 3}</article></body></html>").encode()
+    meta = webpages.extract(page, "talks.html").metadata
+    assert (meta.title, meta.outlet) == ("Talks resume", "DW")
