@@ -78,6 +78,10 @@ class Ledger:
         self._by_claim = by_doc
         self._story_of = {a.doc: s for s in self.stories for a in s.articles}
         self._article_ids = {a.doc: a.article_id for a in articles.values()}
+        self._doc_of = {a.article_id: a.doc for a in articles.values()}
+        self._at: dict[tuple[str, int], dict[str, Cluster]] = {}
+        for key, cluster in by_doc.items():
+            self._at.setdefault((key[0], key[1]), {})[cluster.id] = cluster
 
     def article_id(self, doc: str) -> str:
         """The index's article id of a document (file stem), "" when not in the ledger."""
@@ -88,8 +92,11 @@ class Ledger:
 
     def clusters_at(self, doc: str, paragraph: int) -> list[Cluster]:
         """The clusters holding a claim in this paragraph of this document (file stem)."""
-        found = {c.id: c for key, c in self._by_claim.items() if key[0] == doc and key[1] == paragraph}
-        return list(found.values())
+        return list(self._at.get((doc, paragraph), {}).values())
+
+    def doc_of(self, article_id: str) -> str | None:
+        """The document (file stem) of an index article id."""
+        return self._doc_of.get(article_id)
 
     def story_of(self, doc: str) -> Story | None:
         return self._story_of.get(doc)

@@ -132,7 +132,7 @@ def paragraph_notes(ix: Any, paragraph_id_: str) -> list[ClaimNote]:
     """Cross-outlet notes for the claims of one paragraph (``<article id>-<number>``)."""
     article_id, _, number = paragraph_id_.rpartition("-")
     book = load(ix)
-    doc = next((a.doc for a in book.articles.values() if a.article_id == article_id), None)
+    doc = book.doc_of(article_id)
     if doc is None or not number.isdigit():
         return []
     notes = []

@@ -31,12 +31,15 @@ class SearchFailed(Message):
 
 
 class DetailReady(Message):
-    """The selected paragraph's cross-outlet matches were found."""
+    """The selected paragraph's cross-outlet matches were found, and its claims' ledger notes
+    (first report, other outlets, differing credits)."""
 
-    def __init__(self, hit: index.Hit, related: tuple[index.Hit, ...]) -> None:
+    def __init__(self, hit: index.Hit, related: tuple[index.Hit, ...],
+                 notes: tuple[index.ClaimNote, ...] = ()) -> None:
         super().__init__()
         self.hit = hit
         self.related = related
+        self.notes = notes
 
 
 class IndexProgress(Message):

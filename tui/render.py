@@ -165,3 +165,19 @@ def _shorten(content: Content, limit: int) -> Content:
         return content
     return Content.assemble(content[:limit].rstrip(), "…")
 
+
+def ledger_notes(notes: Iterable[index.ClaimNote]) -> Content:
+    """For each claim of a paragraph in the claim ledger: "first reported by …", "also in …"
+    and, when outlets credit it differently, "credited to … by …"."""
+    lines: list[Content] = []
+    for note in notes:
+        first = " and ".join(note.first_reported_by)
+        line = f"”: first reported by {first}, {note.first_date or 'date unknown'}"
+        if note.also_in:
+            line += "; also in " + ", ".join(note.also_in)
+        lines.append(Content.assemble("“", _shorten(plain(" ".join(note.claim.statement.split())), 60),
+                                      plain(line)).stylize("italic"))
+        if note.credits:
+            credits = "; ".join(f"{speaker} by {outlet}" for outlet, speaker in note.credits)
+            lines.append(plain("credited to " + credits, "$warning"))
+    return Content("\n").join(lines)

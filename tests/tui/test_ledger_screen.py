@@ -63,3 +63,16 @@ def test_ledger_snapshot(snap_compare, make_app, size) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=size, run_before=scenario)
+
+
+async def test_the_detail_panel_says_who_reported_a_claim_first(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "\"democratic values\" xinjiang")
+        await settle(pilot)
+        notes = pilot.app.screen.query_one("#ledger-notes", Static)
+        text = str(notes.render())
+        assert notes.display
+        assert "first reported by The Hill, 2021-02-05" in text
+        assert "credited to" in text and "State Department by The Hill" in text

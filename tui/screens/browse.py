@@ -270,13 +270,14 @@ class BrowseScreen(Screen[None]):
                                   stop=lambda: worker.is_cancelled)
         except index.QueryError:
             found = ()
+        notes = tuple(index.paragraph_notes(ix, hit.id)) if not worker.is_cancelled else ()
         if not worker.is_cancelled:
-            self.post_message(DetailReady(hit, found))
+            self.post_message(DetailReady(hit, found, notes))
 
     def on_detail_ready(self, message: DetailReady) -> None:
         current = self.query_one(ResultsList).current
         if current is not None and current.id == message.hit.id:
-            self.query_one(DetailPanel).show(current, message.related)
+            self.query_one(DetailPanel).show(current, message.related, message.notes)
 
     def on_results_list_hit_chosen(self, message: ResultsList.HitChosen) -> None:
         self.briefing.open_article(message.hit.article_id, message.hit.id)

@@ -58,11 +58,18 @@ class DetailPanel(VerticalScroll):
         yield Static(Content.assemble(render.plain("Claims  "), render.legend()),
                      classes="heading", id="claims-heading")
         yield ClaimList(id="claims")
+        yield Static(Content(""), id="ledger-notes")
         yield Static(render.plain("Also reported by"), classes="heading", id="related-heading")
         yield RelatedList(id="related")
 
-    def show(self, hit: index.Hit | None, related: Sequence[index.Hit] | None = ()) -> None:
-        """``related`` is None while other outlets' reports are still being looked up."""
+    def show(self, hit: index.Hit | None, related: Sequence[index.Hit] | None = (),
+             notes: Sequence[index.ClaimNote] = ()) -> None:
+        """``related`` is None while other outlets' reports are still being looked up;
+        ``notes`` say, for claims of the paragraph that other outlets report too, who reported
+        them first, where else, and whom each credits when credits differ."""
+        ledger = self.query_one("#ledger-notes", Static)
+        ledger.update(render.ledger_notes(notes) if hit is not None else Content(""))
+        ledger.display = bool(notes) and hit is not None
         self.hit = hit
         self.related_pending = related is None
         self.related = tuple(related or ())
