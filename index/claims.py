@@ -354,12 +354,13 @@ def unify_speakers(articles: list[Article], known: Iterable[str] = ()) -> list[A
     """
     names = SpeakerNames(known)
     for article in articles:
-        # Each full name once per article that gives it, each claim once: the mentions that
-        # decide which person a bare surname means.
-        for name in set(_full_names(" \n".join(p.text for p in article.paragraphs)).values()):
+        # Each spelling once per article that gives it (a full name or a claim's speaker): the
+        # articles, not the claims, decide which person a bare surname means, so one article
+        # quoting thirty tweets about "Crooked Hillary Clinton" does not outweigh fifty that
+        # name Hillary Clinton.
+        spellings = set(_full_names(" \n".join(p.text for p in article.paragraphs)).values())
+        for name in spellings | {c.speaker for c in article.claims}:
             names.add(name)
-        for claim in article.claims:
-            names.add(claim.speaker)
     # Once per spelling, not per claim: a batch quotes a few hundred people thousands of times.
     spellings = Counter(c.speaker for article in articles for c in article.claims)
     canonical = {name: names.canonical(name) for name in spellings}

@@ -23,7 +23,9 @@ from .neardup import pack
 # breaks that end sentences. 8: each article's metadata provenance; an unknown outlet is the
 # article's own label. 9: speaker names as refined since (a parenthetical anywhere in a source,
 # page labels, one organisation word list): an index of 8 would mix two spellings of a speaker.
-SCHEMA_VERSION = 9
+# 10: speakers merged by the articles naming them (not their claims), "she" never a lowercase
+# body, prepositions end a name.
+SCHEMA_VERSION = 10
 
 TEXT_ANALYZER = StemmingAnalyzer()
 # Names (outlets, speakers) are matched word by word, unstemmed: outlet:hill, speaker:yang.

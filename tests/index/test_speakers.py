@@ -30,6 +30,7 @@ def test_a_name_is_read_from_a_run_of_capitalised_words():
     assert names["Ferris"] == "Mona Ferris"
     assert names["Benton"] == "Carl T. Benton Jr."
     assert is_person_name("Ban Ki-moon") and not is_person_name("State Department")
+    assert not is_person_name("Parents Against Tolls")
 
 
 def test_a_description_ending_with_a_surname_does_not_take_that_persons_words():
@@ -110,3 +111,12 @@ def test_she_is_not_her_campaign():
                        "rally would go ahead. \u201cWe will win this state,\u201d she said.\n")
     assert [c.speaker for c in article.claims] == [
         "Dana Whitfield", "Her campaign (Daily Bugle · 2020-03-04)", "Dana Whitfield"]
+
+
+def test_one_article_quoting_an_epithet_many_times_does_not_rename_the_person():
+    articles = [_article("Title\n\nDana Whitfield said the vote was close.\n", name=f"{i}.txt",
+                         date=f"2020-03-{i + 1:02}") for i in range(6)]
+    articles.append(_article("Title\n\n" + " ".join(
+        f"Brave Dana Whitfield said point {i} was true." for i in range(12)) + "\n", name="x.txt"))
+    merged = unify_speakers(articles)
+    assert {c.speaker for a in merged for c in a.claims} == {"Dana Whitfield"}
