@@ -106,7 +106,9 @@ def test_show_stats_and_topics(home: Path):
     assert (stats["articles"], stats["paragraphs"]) == (2, 28)
     topics = json.loads(run("topics", "--json", env_home=home).stdout)
     assert {"name": "Taiwan", "query": topics[0]["query"], "paragraphs": 3, "articles": 2} in topics
-    assert json.loads(run("topics", "suggest", "--json", env_home=home).stdout)
+    # The seeds' topics already tag most paragraphs of their two articles: nothing to add.
+    suggested = json.loads(run("topics", "suggest", "--json", env_home=home).stdout)
+    assert isinstance(suggested, list) and all(" " in s["term"] for s in suggested)
 
 
 def test_user_topic_file_adds_topics_case_insensitively(tmp_path: Path):

@@ -186,8 +186,26 @@ def test_topic_counts_and_suggestions(seed_index):
     assert counts["Taiwan"] == (3, 2)
     assert len(counts) >= 11
     suggestions = index.suggest_topics(seed_index)
-    covered = {"taiwan", "xinjiang", "tibet", "myanmar"}
-    assert suggestions and not covered & {s.term for s in suggestions}
+    covered = {"taiwan", "xinjiang", "tibet", "myanmar", "human rights"}
+    assert not covered & {s.term for s in suggestions}
+    assert all(len(s.term.split()) >= 2 for s in suggestions)
+
+
+def test_suggested_topics_are_phrases_and_names_not_common_words(tmp_path):
+    """Single words ("State", "people", "including") made poor topics; a name or a phrase
+    that recurs across articles is one."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(4):
+        (corpus / f"story-{n}.txt").write_text(
+            f"Title: Story {n}\n\nState officials said Hillary Clinton spoke about health care "
+            f"in Ohio, including costs, on day {n}.\n\nPeople said the plan was fine, "
+            f"according to the Department of Justice.\n\nState people, including many, agreed.\n")
+    with index.build_index(tmp_path / "ix", [corpus]) as ix:
+        shown = [s.word for s in index.suggest_topics(ix)]
+    assert '"Hillary Clinton"' in shown and '"health care"' in shown
+    assert '"Department of Justice"' in shown
+    assert all(" " in word for word in shown)
 
 
 def test_as_you_type_prefixes_start_at_three_letters(seed_index):
