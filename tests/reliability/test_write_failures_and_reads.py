@@ -227,3 +227,20 @@ def test_a_rebuild_never_replaces_a_folder_that_is_not_an_index(tmp_path: Path):
         index.rebuild_index(folder, [SEEDS])
     assert [p.name for p in folder.iterdir()] == ["thesis.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["documents"]
+
+
+def test_rebuild_with_paths_holds_exactly_those_paths(base: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]):
+    """`index --rebuild SRC` on an existing index: the result holds SRC alone (it used to keep
+    everything and print the old count), and records SRC as its only source."""
+    monkeypatch.setenv("BRIEFING_HOME", str(tmp_path / "home"))
+    directory = tmp_path / "ix"
+    shutil.copytree(base, directory)
+    articles = _new_articles(tmp_path / "new")
+    assert cli.main(["index", "--rebuild", str(articles), "--index-dir", str(directory)]) == 0
+    assert "rebuilt" in capsys.readouterr().err
+    with index.BriefingIndex.open(directory) as ix:
+        assert ix.paragraph_count() == 30
+        assert index.search(ix, "Blinken").total == 0
+        assert ix.sources == [str(articles)]
