@@ -512,6 +512,10 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
                 claim = RawClaim(subject, cue, (content,), confidence=0.6)
         if claim is not None and asked is not None:
             claim = _after_question(text, claim, asked.end(), end)
+        if claim is not None and claim.source is not None and text[
+                claim.source[0] : claim.source[1]].lower() in _NOT_A_SOURCE:
+            # "But said …", "Then said …": the words are still a claim, with no one named
+            claim = RawClaim(None, claim.cue, claim.content, claim.self_attributed, 0.5)
         if claim is not None:
             claim = _widen_cue(text, claim, start, end)
             used.append(cue)
@@ -750,7 +754,8 @@ _TOLD_WHOM = re.compile(r"\s+(?:[^\s,.;:“”\"]+\s+){1,7}?(?=that\s)")
 
 
 _LEADING_JUNK = re.compile(r"(?:(?:and|but|or|which|while|after|as|so|then|just|only|when|if|"
-                           r"because|compared with|let|Just|Only|Let)\s+)+")
+                           r"because|compared with|let|Just|Only|Let|And|But|Or|So|Then|Yet|"
+                           r"However,?|Still,?|Instead,?|Meanwhile,?|Now,?|Even)\s+)+")
 _TRAILING_JUNK = re.compile(
     r"(?:,?\s+(?:on|last|this|early|late|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|week|month|year|night|morning)|\s+at the time|,\s+for instance|"
@@ -996,6 +1001,8 @@ _TIME_BEFORE_CUE = re.compile(
     r"\s+(?:(?:last|this|earlier\s+this|late\s+last|early\s+last)\s+(?:week|month|year|night|"
     r"spring|summer|fall|autumn|winter|weekend)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?|yesterday|today)\s*$")
+_NOT_A_SOURCE = {"but", "however", "then", "the", "a", "an", "and", "yet", "so", "also", "still",
+                 "instead", "meanwhile", "indeed", "thus", "moreover"}
 _LONG = {"long", "always", "since", "just", "first", "ever", "both", "all"}
 
 _ASIDE = re.compile(r"(?:,\s*\d{1,3}\s*,|\s*\([^()]{1,40}\)|\s+[—–]\s*[^—–“”\"]{1,80}[—–])\s*$")

@@ -601,3 +601,8 @@ def test_a_quotation_carried_on_in_the_next_paragraph():
     (claim,) = claims
     assert claim.paragraph == 1 and len(claim.content_spans) == 2
     assert claim.content.endswith("“Every berth has been dredged. The cranes are back.”")
+
+
+def test_a_leading_conjunction_is_not_part_of_the_source():
+    claims = _claims("Title\n\nThe vote was close. But the treasurer insisted the count was right.")
+    assert [(c.source_text, c.cue) for c in claims] == [("the treasurer", "insisted")]
