@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,11 +24,14 @@ GROUPINGS = ("topic", "article", "none")  # none: in the order given (the order 
 UNGROUPED = "Other paragraphs"
 
 CSV_FIELDS = ("id", "outlet", "date", "title", "author", "url", "paragraph", "paragraphs",
-              "topics", "speakers", "claims", "text")
+              "topics", "speakers", "claims", "text", "ledger")
+# Paragraph id -> the claim ledger's notes on its claims (``ledgerview.paragraph_notes``).
+Notes = Mapping[str, Sequence[Any]]
 
 
-def citation(hit: Hit) -> dict[str, Any]:
-    """The fields every format carries for one paragraph."""
+def citation(hit: Hit, notes: Notes | None = None) -> dict[str, Any]:
+    """The fields every format carries for one paragraph; ``ledger``: for each claim other
+    outlets report too, its first report, the other outlets and any differing credit."""
     return {
         "id": hit.id,
         "outlet": _clean(hit.outlet),
@@ -46,12 +49,35 @@ def citation(hit: Hit) -> dict[str, Any]:
             for c in hit.claims
         ],
         "text": _clean(hit.text),
+        "ledger": [_ledger_note(n) for n in (notes or {}).get(hit.id, ())],
     }
 
 
+def _ledger_note(note: Any) -> dict[str, Any]:
+    return {
+        "statement": _clean(note.claim.statement),
+        "first_reported_by": [_clean(o) for o in note.first_reported_by],
+        "first_date": note.first_date or None,
+        "also_in": [_clean(o) for o in note.also_in],
+        "credits": [{"outlet": _clean(o), "speaker": _clean(s)} for o, s in note.credits],
+    }
+
+
+def _ledger_line(note: dict[str, Any]) -> str:
+    """One note as words, for Markdown and CSV."""
+    line = (f"“{note['statement'][:80]}” first reported by {' and '.join(note['first_reported_by'])}"
+            f", {note['first_date'] or 'undated'}")
+    if note["also_in"]:
+        line += "; also in " + ", ".join(note["also_in"])
+    if note["credits"]:
+        line += "; credited to " + "; ".join(f"{c['speaker']} by {c['outlet']}" for c in note["credits"])
+    return line
+
+
 def render(hits: Sequence[Hit], fmt: str, *, title: str = "Briefing", group_by: str = "topic",
-           now: datetime | None = None) -> str:
-    """The briefing as text in ``fmt`` (``md``, ``json`` or ``csv``)."""
+           now: datetime | None = None, notes: Notes | None = None) -> str:
+    """The briefing as text in ``fmt`` (``md``, ``json`` or ``csv``); ``notes`` (by paragraph
+    id) add the claim ledger's first report, other outlets and differing credits."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     if group_by not in GROUPINGS:
@@ -59,32 +85,35 @@ def render(hits: Sequence[Hit], fmt: str, *, title: str = "Briefing", group_by: 
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     if fmt == "json":
         return json_text({"title": title, "generated": stamp,
-                          "paragraphs": [citation(h) for h in hits]}, indent=2) + "\n"
+                          "paragraphs": [citation(h, notes) for h in hits]}, indent=2) + "\n"
     if fmt == "csv":
-        return _csv(hits)
-    return _markdown(hits, title, group_by, stamp)
+        return _csv(hits, notes)
+    return _markdown(hits, title, group_by, stamp, notes)
 
 
-def _markdown(hits: Sequence[Hit], title: str, group_by: str, stamp: str) -> str:
+def _markdown(hits: Sequence[Hit], title: str, group_by: str, stamp: str,
+              notes: Notes | None = None) -> str:
     lines = [f"# {_md_inline(title)}", "", f"Generated {stamp} · {len(hits)} paragraph(s) from "
              f"{len({h.outlet for h in hits})} outlet(s).", ""]
     for group, members in _groups(hits, group_by):
         if group_by != "none":
             lines += [f"## {_md_inline(group)}", ""]
         for hit in members:
-            lines += _md_paragraph(hit)
+            lines += _md_paragraph(hit, citation(hit, notes)["ledger"])
     if not hits:
         lines.append("_No paragraphs._")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _md_paragraph(hit: Hit) -> list[str]:
+def _md_paragraph(hit: Hit, ledger: Sequence[dict[str, Any]] = ()) -> list[str]:
     quoted = [f"> {_md_inline(line)}" if line.strip() else ">"
               for line in _clean(hit.text).split("\n")]
     out = [*quoted, ""]
     speakers = _speakers(hit)
     if speakers:
         out += [f"Claims by: {', '.join(_md_inline(s) for s in speakers)}", ""]
+    for note in ledger:
+        out += [f"Ledger: {_md_inline(_ledger_line(note))}", ""]
     cite = [_md_inline(_clean(hit.outlet)) or UNKNOWN_OUTLET, hit.date or "undated",
             f"“{_md_inline(_clean(hit.title))}”"]
     where = f"paragraph {hit.paragraph} of {hit.paragraphs}" if hit.paragraphs else (
@@ -125,12 +154,13 @@ def _groups(hits: Sequence[Hit], group_by: str) -> list[tuple[str, list[Hit]]]:
     return ordered
 
 
-def _csv(hits: Sequence[Hit]) -> str:
+def _csv(hits: Sequence[Hit], notes: Notes | None = None) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for hit in hits:
-        row = citation(hit)
+        row = citation(hit, notes)
+        row["ledger"] = " | ".join(_ledger_line(n) for n in row["ledger"])
         row["topics"] = "; ".join(row["topics"])
         row["speakers"] = "; ".join(row["speakers"])
         row["claims"] = "; ".join(f"{c['speaker']} ({c['cue']}, {c['kind']})" for c in row["claims"])

@@ -208,8 +208,10 @@ class BriefingApp(App[None]):
         target = folder / f"briefing-{datetime.now():%Y%m%d-%H%M%S}.{fmt}"
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            notes = {h.id: index.paragraph_notes(self.index, h.id) for h in hits}
             target.write_text(index.render_briefing(hits, fmt, title="Pinned briefing",
-                                                    group_by="none"), encoding="utf-8")
+                                                    group_by="none", notes=notes),
+                              encoding="utf-8")
         except OSError as exc:
             self.notify(f"could not write {target}: {exc}", severity="error", markup=False)
             return

@@ -283,9 +283,12 @@ def _run_export(args: argparse.Namespace) -> int:
                     output.note(f"pinned paragraph {pid} is no longer in the index; left out")
                 else:
                     hits.append(hit)
+        # The claim ledger's notes: first report, other outlets, differing credits.
+        ledger = {h.id: index.paragraph_notes(ix, h.id) for h in hits}
     unique = list({h.id: h for h in hits}.values())
     title = f"Briefing: {args.query}" if args.query else "Briefing"
-    text = index.render_briefing(unique, args.format, title=title, group_by=args.group_by)
+    text = index.render_briefing(unique, args.format, title=title, group_by=args.group_by,
+                                 notes=ledger)
     if args.output is None:
         sys.stdout.write(text)
         return 0

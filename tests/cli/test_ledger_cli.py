@@ -54,3 +54,20 @@ def test_stories_and_profiles(index_dir: Path, capsys: pytest.CaptureFixture[str
     with pytest.raises(SystemExit) as exited:
         main(["ledger", "--flag", "bogus", "--index-dir", str(index_dir)])
     assert exited.value.code == 2
+
+
+def test_export_carries_first_report_other_outlets_and_credits(index_dir: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["export", "--query", "deficit", "--format", "json", "--index-dir", str(index_dir)]) == 0
+    paragraphs = {p["outlet"]: p for p in json.loads(capsys.readouterr().out)["paragraphs"]
+                  if p["ledger"]}
+    note = next(n for n in paragraphs["Morning Post"]["ledger"] if "cut taxes" in n["statement"])
+    assert note["first_reported_by"] == ["Daily Planet"] and note["first_date"] == "2024-03-01"
+    assert note["also_in"] == ["Daily Planet"]
+    assert [c["speaker"].split(" (")[0] for c in note["credits"]] == ["Jane Doe", "Senate aide"]
+    assert main(["export", "--query", "deficit", "--format", "md", "--index-dir", str(index_dir)]) == 0
+    assert "first reported by Daily Planet, 2024-03-01" in capsys.readouterr().out
+    assert main(["export", "--query", "deficit", "--format", "csv", "--index-dir", str(index_dir)]) == 0
+    header, *rows = capsys.readouterr().out.splitlines()
+    assert header.endswith(",ledger") and any("credited to Jane Doe by Daily Planet" in r for r in rows)
