@@ -705,7 +705,8 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
     content_start = cue[1]
     if verb in _TELL:
         # "told reporters on Friday that …": whom they told is not what they said
-        told = _TOLD_WHOM.match(text, cue[1], content_end)
+        told = _TOLD_WHOM.match(text, cue[1], content_end) or _TOLD_OBJECT.match(
+            text, cue[1], content_end)
         if told is not None:
             content_start = told.end()
     if re.match(r"\s*[,;]\s*(?:and|but|or|while|yet)\b", text[content_start:content_end]):
@@ -750,6 +751,11 @@ _SUBORDINATE = re.compile(r"\s*(?:Although|Though|While|Whereas|Because|If|Unles
 _TELL = {"tell", "tells", "told", "telling", "assure", "assures", "assured", "remind", "reminds",
          "reminded", "warn", "warns", "warned", "convince", "convinced", "persuade", "persuaded",
          "inform", "informs", "informed", "promise", "promises", "promised", "notify", "notified"}
+# "told POLITICO she was leaning", "told reporters the deal was done": whom, then a clause
+_TOLD_OBJECT = re.compile(
+    r"\s+(?:[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|him|her|them|me|us|reporters|supporters|"
+    r"voters|the\s+(?:crowd|audience|paper|newspaper|station|network))"
+    r"(?=\s+(?:he|she|they|it|we|I|you|there|the|his|her|their|its|a|an)\s)")
 _TOLD_WHOM = re.compile(r"\s+(?:[^\s,.;:“”\"]+\s+){1,7}?(?=that\s)")
 
 
@@ -948,7 +954,8 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
         edge = word.start()
         token = word.group()
         # "also said", "reportedly told"; a capitalised -ly word is a name (Megyn Kelly).
-        if not chosen and (token.lower() in ADVERBS or token in AUXILIARIES or token in _LONG or (
+        if not chosen and (token.lower() in ADVERBS or token in AUXILIARIES or token in _LONG or
+                           token in _SENTENCE_ADVERBS or (
                 token.islower() and token.endswith("ly") and token not in LY_NOUNS)):
             continue  # "have long insisted": the cue's own words
         if not chosen and token.lower() in SUBJECT_PRONOUNS:
@@ -1003,6 +1010,8 @@ _TIME_BEFORE_CUE = re.compile(
     r"Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?|yesterday|today)\s*$")
 _NOT_A_SOURCE = {"but", "however", "then", "the", "a", "an", "and", "yet", "so", "also", "still",
                  "instead", "meanwhile", "indeed", "thus", "moreover"}
+_NAME_ONLY = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'.\-]*")
+_SENTENCE_ADVERBS = {"even", "indeed", "instead", "meanwhile", "moreover", "thus", "likewise"}
 _LONG = {"long", "always", "since", "just", "first", "ever", "both", "all"}
 
 _ASIDE = re.compile(r"(?:,\s*\d{1,3}\s*,|\s*\([^()]{1,40}\)|\s+[—–]\s*[^—–“”\"]{1,80}[—–])\s*$")
@@ -1034,7 +1043,10 @@ def _described_source(text: str, start: int, segment: str) -> Span | None:
         if match is None or "," not in match.group(1):
             continue
         head = match.group(1).split(",", 1)[0]
-        if len(match.group(1).split()) <= 25 and _looks_like_source(head):
+        name = match.group(1).rsplit(",", 1)[-1].strip()
+        # "Phil Lovas, the state's chairman," or "One delegate not on the slate, Kelly Smit,"
+        if len(match.group(1).split()) <= 25 and (_looks_like_source(head) or (
+                _NAME_ONLY.fullmatch(name) and _looks_like_source(name))):
             return (start + match.start(1), start + match.end(1))
     return None
 

@@ -606,3 +606,11 @@ def test_a_quotation_carried_on_in_the_next_paragraph():
 def test_a_leading_conjunction_is_not_part_of_the_source():
     claims = _claims("Title\n\nThe vote was close. But the treasurer insisted the count was right.")
     assert [(c.source_text, c.cue) for c in claims] == [("the treasurer", "insisted")]
+
+
+def test_sources_behind_even_and_a_description_before_a_name():
+    claims = _claims("Title\n\nSome tenants even insist that the lift never worked. One resident not on "
+                     "the committee, Ravi Bose, told the paper the rent had doubled.")
+    assert [(c.source_text, c.cue, c.content) for c in claims] == [
+        ("Some tenants", "even insist", "that the lift never worked"),
+        ("One resident not on the committee, Ravi Bose", "told", "the rent had doubled")]
