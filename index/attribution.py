@@ -1046,7 +1046,8 @@ def _described_source(text: str, start: int, segment: str) -> Span | None:
         name = match.group(1).rsplit(",", 1)[-1].strip()
         # "Phil Lovas, the state's chairman," or "One delegate not on the slate, Kelly Smit,"
         if len(match.group(1).split()) <= 25 and (_looks_like_source(head) or (
-                _NAME_ONLY.fullmatch(name) and _looks_like_source(name))):
+                _NAME_ONLY.fullmatch(name) and _looks_like_source(name)
+                and not _FRONTED.match(head) and head.split()[0].lower() not in NOT_SOURCE_START)):
             return (start + match.start(1), start + match.end(1))
     return None
 
