@@ -407,7 +407,7 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
     for match in _ACCORDING.finditer(text, start, end):
         if _inside(match.start(), quoted) or not free(match.span()):
             continue
-        src_end = _clause_end(text, match.end(), end)
+        src_end = _name_end(text, match.end(), end)  # "according to the U.S. Department …"
         source = _trim(text, match.end(), _relative_clause_start(text, match.end(), src_end))
         cue = _trim(text, match.start(), match.end())
         if src_end < end and text[src_end] == ",":
@@ -1116,7 +1116,9 @@ def _source_after(text: str, cue_end: int, end: int) -> Span | None:
 _DESCRIPTION_AFTER = re.compile(
     r",\s+((?:a|an|the|who|whose|one|part|author|president|chairman|chairwoman|director|head|"
     r"founder|professor|spokesman|spokeswoman|executive|editor|leader|member|former|longtime|"
-    r"senior|chief|co-founder|CEO)\b|\d{1,3},|[A-Z][\w’'\-]*(?:\s+[A-Z]\.)?\s+[A-Z])"
+    r"senior|chief|co-founder|CEO|another|managing|deputy|assistant|associate|communications)\b|"
+    r"\d{1,3},|[A-Z][\w’'\-]*(?:\s+[A-Z]\.)?\s+[A-Z]|[A-Z][\w’'\-]*\s+(?:coordinator|director|"
+    r"president|chairman|analyst|spokesman|spokeswoman|professor|editor|leader|member)\b)"
 )
 MAX_DESCRIBED_WORDS = 30
 

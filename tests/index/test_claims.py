@@ -614,3 +614,11 @@ def test_sources_behind_even_and_a_description_before_a_name():
     assert [(c.source_text, c.cue, c.content) for c in claims] == [
         ("Some tenants", "even insist", "that the lift never worked"),
         ("One resident not on the committee, Ravi Bose", "told", "the rent had doubled")]
+
+
+def test_a_description_after_the_named_source_and_abbreviations_after_according_to():
+    claims = _claims("Title\n\n“The tide is early,” said Ola Berg, another harbour pilot who works the "
+                     "night shift. According to data from the U.S. Coast Guard, the tide rose.")
+    assert [(c.source_text, c.cue) for c in claims] == [
+        ("Ola Berg, another harbour pilot who works the night shift", "said"),
+        ("data from the U.S. Coast Guard", "According to")]
