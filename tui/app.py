@@ -42,7 +42,8 @@ class BriefingApp(App[None]):
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | {BriefingCommands}
     BINDINGS = [
-        Binding("question_mark", "help", "Keys", id="app.help"),
+        Binding("question_mark", "help", "Help", id="app.help",
+                tooltip="Help: every key and the query language"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("l", "show_ledger", "Ledger", id="app.ledger", show=False),
     ]
@@ -314,7 +315,8 @@ class BriefingApp(App[None]):
     # -- command palette --------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's "Keys" panel would be a second, partial help next to ours.
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
         yield SystemCommand("Re-index", "Index the sources again (new and changed files)",
                             self.action_reindex)
         yield SystemCommand("Show pinned briefing", "The paragraphs you pinned (b)",

@@ -441,3 +441,57 @@ def _position(pane: FilterList, facet: str, value: str) -> int:
 
 def _first(facet: str, pane: FilterList) -> int:
     return next(i for i, r in enumerate(pane.rows) if r.facet == facet and not r.heading)
+
+
+async def test_80x24_lists_five_hits_and_the_claims_and_v_switches_layout(make_app):
+    """Below 30 rows the layout is compact: a hit is one line and the claims come first in
+    the detail panel, which alone scrolls; v switches to the roomy layout and back."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        listed = results(pilot)
+        assert listed.total >= 5
+        assert listed.scrollable_content_region.height >= 5
+        assert all(listed.get_option_at_index(i).prompt.plain.count("\n") == 0
+                   for i in range(5))
+        await type_query(pilot, "Taiwan")
+        await pilot.press("escape")
+        panel = detail(pilot)
+        claims = panel.query_one(ClaimList)
+        assert claims.region.y < panel.region.bottom - 2  # on screen, not below the fold
+        assert not claims.show_vertical_scrollbar  # one scroll bar: the panel's
+        await pilot.press("v")
+        await pilot.pause()
+        assert not browse(pilot).has_class("-compact")
+        assert "\n" in listed.get_option_at_index(0).prompt.plain
+        await pilot.press("v")
+        await pilot.pause()
+        assert browse(pilot).has_class("-compact")
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert not browse(pilot).has_class("-compact")
+
+
+async def test_the_footer_fits_80_columns_and_help_rows_are_not_repeated(make_app):
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        keys = list(app.screen.query(FooterKey))
+        assert keys and all(k.region.right <= 80 and k.region.width >= len(k.description) + 2
+                            for k in keys)
+        filters(pilot).focus()
+        await pilot.pause()
+        keys = list(app.screen.query(FooterKey))
+        assert all(k.region.right <= 80 for k in keys)
+        await pilot.press("question_mark")
+        body = app.screen._body().plain
+        for section in body.split("\n\n"):  # a key may do the same on two screens
+            rows = [line.strip() for line in section.split("\n") if line.strip()]
+            assert len(rows) == len(set(rows)), section
+        lines = [line.strip() for line in body.split("\n") if line.strip()]
+        assert not any(line.endswith((" Down", " Up")) for line in lines)
+        assert any(line.startswith("space / enter") for line in lines)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Keys" not in titles and titles.count("Help: all keys") == 1

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input
@@ -39,6 +40,7 @@ RELATED_LIMIT = 5
 # with every key, and each lookup (50-150 ms at 156,000 paragraphs) would slow the next search.
 RELATED_DELAY_SECONDS = 0.2
 NARROW_WIDTH = 110
+COMPACT_HEIGHT = 30
 
 
 class BrowseScreen(Screen[None]):
@@ -51,11 +53,16 @@ class BrowseScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="browse.search"),
         Binding("escape", "leave_search", "Leave search", show=False, id="browse.leave"),
-        Binding("c", "clear_filters", "Clear filters", id="browse.clear"),
-        Binding("s", "speaker_filter", "Speaker filter", id="browse.speaker"),
-        Binding("p", "pin", "Pin", id="browse.pin"),
-        Binding("b", "briefing", "Briefing", id="browse.briefing"),
+        # Short words in the footer (all of it fits 80 columns); the help shows the tooltips.
+        Binding("c", "clear_filters", "Clear", id="browse.clear", tooltip="Clear filters"),
+        Binding("s", "speaker_filter", "Speaker", id="browse.speaker",
+                tooltip="Speaker filter: the selected claim's speaker"),
+        Binding("p", "pin", "Pin", id="browse.pin", tooltip="Pin / unpin the paragraph"),
+        Binding("b", "briefing", "Briefing", id="browse.briefing",
+                tooltip="Briefing: the pinned paragraphs"),
         Binding("enter", "open", "Open article", show=False, id="browse.open"),
+        Binding("v", "toggle_layout", "Layout", show=False, id="browse.layout",
+                tooltip="Layout: compact (one line a hit) or roomy"),
     ]
 
     DEFAULT_CSS = """
@@ -65,6 +72,8 @@ class BrowseScreen(Screen[None]):
     BrowseScreen.-narrow ResultsList { height: 1fr; width: 1fr; }
     BrowseScreen.-narrow DetailPanel { height: 1fr; width: 1fr; }
     BrowseScreen.-narrow FilterList { width: 22; }
+    BrowseScreen.-compact ResultsList { height: 9; }
+    BrowseScreen.-compact DetailPanel { height: 1fr; }
     """
 
     def __init__(self) -> None:
@@ -75,6 +84,7 @@ class BrowseScreen(Screen[None]):
         self._window_start = 0  # the results list shows a window of the hits: see ResultsList
         self._keep_cursor = False
         self._related_timer: Timer | None = None
+        self._compact: bool | None = None  # None: by the terminal's height
 
     @property
     def briefing(self) -> BriefingApp:
@@ -90,7 +100,7 @@ class BrowseScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")  # before the first frame
+        self._apply_layout(self.app.size)  # before the first frame
         session = self.briefing.session
         bar = self.query_one(SearchBar)
         bar.input.value = session.query
@@ -100,7 +110,22 @@ class BrowseScreen(Screen[None]):
         self.query_one(ResultsList).focus()
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        self._apply_layout(event.size)
+
+    def _apply_layout(self, size: Size) -> None:
+        """Below 110 columns the detail panel goes under the results; below 30 rows the
+        layout is compact (one line a hit, claims first), so 80x24 lists five hits or more
+        and shows the selected paragraph's claims. ``v`` overrides the height rule."""
+        compact = size.height < COMPACT_HEIGHT if self._compact is None else self._compact
+        self.set_class(size.width < NARROW_WIDTH, "-narrow")
+        self.set_class(compact, "-compact")
+        self.query_one(SearchBar).set_class(compact, "-compact")
+        self.query_one(ResultsList).set_compact(compact)
+        self.query_one(DetailPanel).set_compact(compact)
+
+    def action_toggle_layout(self) -> None:
+        self._compact = not self.has_class("-compact")
+        self._apply_layout(self.app.size)
 
     # -- index lifecycle (messages from the app's workers) ----------------------------------
 

@@ -22,7 +22,9 @@ BUILT_IN = (
                     ("ctrl+q", "Quit, even while typing")]),
 )
 
-LIST_MOVES = ("cursor_down", "cursor_up")  # j/k: covered by "Move in a list"
+# Moves in a list: covered by "Move in a list" and "Page, first, last".
+LIST_MOVES = ("cursor_down", "cursor_up", "cursor(1)", "cursor(-1)", "page(1)", "page(-1)",
+              "first", "last")
 KEY_NAMES = {"enter": "enter", "escape": "escape", "space": "space", "delete": "delete",
              "tab": "tab"}
 
@@ -61,18 +63,15 @@ class HelpScreen(ModalScreen[None]):
 
     def _body(self) -> Content:
         lines: list[Content] = []
-        sections = [(title, [(self._keys(b), b.description) for b in bindings
-                             if b.description and b.action not in LIST_MOVES])
+        sections = [(title, _merged([(self._keys(b), b.tooltip or b.description)
+                                     for b in bindings
+                                     if b.description and b.action not in LIST_MOVES]))
                     for title, bindings in self.groups]
         for title, rows in list(BUILT_IN) + sections:
             if not rows:
                 continue
             lines += [Content(""), render.plain(title, "bold $text-accent")]
-            seen: set[tuple[str, str]] = set()
-            for keys, description in rows:
-                if (keys, description) not in seen:
-                    seen.add((keys, description))
-                    lines.append(_row(keys, description))
+            lines += [_row(keys, description) for keys, description in rows]
         lines += [Content(""), render.plain("Query language", "bold $text-accent")]
         lines += [_row(example, meaning) for example, meaning in QUERY_HELP]
         lines += [Content(""), render.plain(
@@ -87,3 +86,12 @@ class HelpScreen(ModalScreen[None]):
 
 def _row(keys: str, description: str) -> Content:
     return Content.assemble(render.plain(f"{keys:>22}  ", "bold $accent"), render.plain(description))
+
+
+def _merged(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """One row per description: keys doing the same thing share it ("space / enter")."""
+    keys_for: dict[str, list[str]] = {}
+    for keys, description in rows:
+        known = keys_for.setdefault(description, [])
+        known.extend(k for k in keys.split(" / ") if k not in known)
+    return [(" / ".join(keys), description) for description, keys in keys_for.items()]

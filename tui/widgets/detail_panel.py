@@ -32,9 +32,11 @@ class DetailPanel(VerticalScroll):
     DetailPanel:focus-within { border: round $accent; }
     DetailPanel > Static { height: auto; margin-bottom: 1; }
     DetailPanel > .heading { margin: 0; color: $text-accent; text-style: bold; }
-    DetailPanel > OptionList { height: auto; max-height: 100%; border: none; padding: 0;
-                               margin-bottom: 1; background: transparent; }
+    DetailPanel > OptionList { height: auto; border: none; padding: 0; margin-bottom: 1;
+                               background: transparent; overflow-y: hidden;
+                               scrollbar-size-vertical: 0; }
     DetailPanel > OptionList:focus { border: none; background-tint: $foreground 5%; }
+    DetailPanel.-compact #meta { display: none; }
     """
 
     class RelatedChosen(Message):
@@ -61,6 +63,19 @@ class DetailPanel(VerticalScroll):
         yield Static(Content(""), id="ledger-notes")
         yield Static(render.plain("Also reported by"), classes="heading", id="related-heading")
         yield RelatedList(id="related")
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact (a short terminal): the claims come first, then the paragraph; the title,
+        outlet and date are in the results row already. Only the panel scrolls: the lists
+        inside it grow to their full height, so there is one scroll bar, not one per list."""
+        self.set_class(compact, "-compact")
+        paragraph = self.query_one("#paragraph", Static)
+        first = self.query_one("#claims-heading") if compact else paragraph
+        if self.children[1] is not first:
+            if compact:
+                self.move_child(paragraph, after=self.query_one(ClaimList))
+            else:
+                self.move_child(paragraph, before=self.query_one("#claims-heading"))
 
     def show(self, hit: index.Hit | None, related: Sequence[index.Hit] | None = (),
              notes: Sequence[index.ClaimNote] = ()) -> None:

@@ -47,7 +47,7 @@ class FilterList(ScrollView, can_focus=True):
     """One focusable pane holding every filter, so tab moves between panes, not sections."""
 
     BINDINGS = [
-        Binding("space", "toggle", "Toggle filter", id="filters.toggle"),
+        Binding("space", "toggle", "Toggle", id="filters.toggle", tooltip="Toggle filter"),
         Binding("enter", "toggle", "Toggle filter", show=False),
         Binding("down,j", "cursor(1)", "Down", show=False),
         Binding("up,k", "cursor(-1)", "Up", show=False),

@@ -10,6 +10,7 @@ from collections.abc import Container, Sequence
 from dataclasses import replace
 from typing import Any
 
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -67,11 +68,40 @@ class ResultsList(KeyedList):
         self.window_start = 0  # hits[0] is hit number window_start + 1 of total
         self._target: int | None = None
         self._rows: tuple[tuple[index.Hit, bool], ...] = ()
+        self.one_line = False
 
     @property
     def page_size(self) -> int:
-        """A page holds a few more hits than the list shows (a hit takes three lines or more)."""
-        return max(PAGE_SIZE, self.size.height // LINES_PER_HIT)
+        """A page holds a few more hits than the list shows (a hit takes three lines or more,
+        one in the compact layout)."""
+        return max(PAGE_SIZE, self.size.height // self._lines_per_hit)
+
+    @property
+    def _lines_per_hit(self) -> int:
+        return 1 if self.one_line else LINES_PER_HIT
+
+    def set_compact(self, compact: bool) -> None:
+        """One line a hit (outlet · date · title), so a short terminal lists five or more."""
+        if compact != self.one_line:
+            self.one_line = compact
+            self._redraw()
+
+    def on_resize(self) -> None:
+        if self.one_line:
+            self._redraw()  # the rows are cut to the width
+
+    def _redraw(self) -> None:
+        if self.hits:
+            at = self.highlighted
+            self.set_options([Option(self._prompt(h, pinned))
+                              for h, (_, pinned) in zip(self.hits, self._rows, strict=True)])
+            self.highlighted = at
+
+    def _prompt(self, hit: index.Hit, pinned: bool) -> Content:
+        if self.one_line:
+            width = max(10, self.scrollable_content_region.width - 2)  # less the padding
+            return render.hit_heading(hit, pinned).truncate(width, ellipsis=True)
+        return render.spaced(render.hit_row(hit, pinned))
 
     def show(self, hits: Sequence[index.Hit], total: int, pinned: Container[str],
              keep: str | None = None, offset: int = 0) -> None:
@@ -92,8 +122,7 @@ class ResultsList(KeyedList):
         self.hits = tuple(hits)
         self.window_start = offset
         self._rows = rows
-        self.set_options([Option(render.spaced(render.hit_row(h, is_pinned)))
-                          for h, is_pinned in rows])
+        self.set_options([Option(self._prompt(h, is_pinned)) for h, is_pinned in rows])
         ids = [h.id for h in self.hits]
         if target is not None and ids:
             self.highlighted = min(max(target - offset, 0), len(ids) - 1)
@@ -113,7 +142,7 @@ class ResultsList(KeyedList):
     def mark_pinned(self, pinned: Container[str]) -> None:
         for i, hit in enumerate(self.hits):
             self.replace_option_prompt_at_index(
-                i, render.spaced(render.hit_row(hit, hit.id in pinned)))
+                i, self._prompt(hit, hit.id in pinned))
         self._rows = tuple((replace(h, score=0.0), h.id in pinned) for h in self.hits)
 
     @property

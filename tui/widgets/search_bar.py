@@ -21,6 +21,9 @@ class SearchBar(Vertical):
     SearchBar #status { height: 1; color: $text-muted; padding: 0 1; }
     SearchBar #status.-error { color: $error; }
     SearchBar #status.-suggestion { color: $warning; }
+    SearchBar.-compact > Horizontal { height: 1; }
+    SearchBar.-compact Input { border: none; height: 1; padding: 0 1; }
+    SearchBar.-compact #count { padding: 0 0 0 1; }
     """
 
     status_text = ""
