@@ -1018,17 +1018,24 @@ _ASIDE = re.compile(r"(?:,\s*\d{1,3}\s*,|\s*\([^()]{1,40}\)|\s+[—–]\s*[^—�
 
 
 def _joined_name(before_and: str) -> int | None:
-    """Where a noun phrase of names before "and" starts ("Jeb Bush", "President Obama"): only
-    capitalised words and determiners back to the clause start, so "Trump won Iowa and
-    Clinton said" keeps Clinton alone."""
+    """Where a noun phrase before "and" starts ("Jeb Bush", "President Obama", "three current"):
+    capitalised words and determiners, or a short phrase opened by a determiner or number with
+    no verb, back to the clause start, so "Trump won Iowa and Clinton said" keeps Clinton."""
     clause_start = max(before_and.rfind(","), before_and.rfind(";"), before_and.rfind(":"),
                        before_and.rfind("(")) + 1
     words = before_and[clause_start:].split()
-    if not words or len(words) > 5 or not words[-1][:1].isupper():
+    if not words or len(words) > 8:
         return None
-    if not all(w[:1].isupper() or w.lower() in NP_WORDS for w in words):
-        return None
+    if all(w[:1].isupper() or w.lower() in NP_WORDS for w in words) and words[-1][:1].isupper():
+        pass
+    elif not (len(words) <= 4 and words[0].lower() in _NP_OPENERS and not any(
+            w.lower() in AUXILIARIES or w.lower() in CLAUSE_WORDS or w.endswith("ed") for w in words)):
+        return None  # "three current and former employees"; not "Trump won Iowa and Clinton"
     return clause_start + (len(before_and[clause_start:]) - len(before_and[clause_start:].lstrip()))
+
+
+_NP_OPENERS = {"the", "his", "her", "their", "its", "a", "an", "some", "many", "two", "three", "four",
+               "five", "several", "both", "current", "other", "most", "top", "senior"}
 
 
 def _described_source(text: str, start: int, segment: str) -> Span | None:

@@ -622,3 +622,10 @@ def test_a_description_after_the_named_source_and_abbreviations_after_according_
     assert [(c.source_text, c.cue) for c in claims] == [
         ("Ola Berg, another harbour pilot who works the night shift", "said"),
         ("data from the U.S. Coast Guard", "According to")]
+
+
+def test_a_short_noun_phrase_joined_by_and_is_one_source():
+    claims = _claims("Title\n\nThree current and former harbour pilots said the channel was shallow. "
+                     "The ship docked and the captain said it was late.")
+    assert [(c.source_text, c.cue) for c in claims] == [
+        ("Three current and former harbour pilots", "said"), ("the captain", "said")]
