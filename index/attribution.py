@@ -1066,7 +1066,7 @@ _DESCRIBED = re.compile(r"(?:[;:]\s*|(?:But|And|and|but)\s+)?((?:[A-Z0-9]|(?:[Tt
 _MODIFIED = re.compile(
     r"(?:^|[,;:]\s+)(?:(?:[Bb]ut|[Aa]nd|[Ss]till|[Rr]ather|[Yy]et|[Ss]o|[Nn]ow)\s+)?"
     r"(?P<src>(?P<head>(?:[\w’'.\-]+\s+){0,3}?[\w’'.\-]+)\s+(?:who|that|close to|familiar with|of|"
-    r"at|in|from|with|inside|within)\s+[^,;:“”\"()]{1,90}?)\s*$"
+    r"at|in|from|with|inside|within|by|[a-z]{3,}ing)\s+[^,;:“”\"()]{1,90}?)\s*$"
 )
 
 

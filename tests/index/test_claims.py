@@ -629,3 +629,11 @@ def test_a_short_noun_phrase_joined_by_and_is_one_source():
                      "The ship docked and the captain said it was late.")
     assert [(c.source_text, c.cue) for c in claims] == [
         ("Three current and former harbour pilots", "said"), ("the captain", "said")]
+
+
+def test_a_source_modified_by_a_participle_or_by():
+    claims = _claims("Title\n\nResidents hoping to save the pier say the council is wrong. A 2019 study "
+                     "by the harbour trust found that the pier was sound.")
+    assert [(c.source_text, c.cue) for c in claims] == [
+        ("Residents hoping to save the pier", "say"),
+        ("A 2019 study by the harbour trust", "found")]
