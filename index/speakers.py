@@ -201,7 +201,9 @@ def full_names(text: str, title: str = "") -> dict[str, str]:
         if name:
             counts[name] += 1
     for name in list(counts):
-        if re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", title):
+        # the substring test first: a pattern per name compiled for every article was a third
+        # of claim extraction
+        if name in title and re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", title):
             counts[name] += 3
     for name in sorted(counts, key=len):
         longer = [other for other in counts if other.endswith(" " + name) and len(other.split()) > 2]
