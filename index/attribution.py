@@ -334,9 +334,10 @@ def opening_quotations(text: str, start: int, end: int) -> tuple[Span, ...]:
     own: ``“We will win,” she said.`` then a paragraph ``“Nobody doubts it.”`` (a long quote
     runs over several paragraphs, each opening with a quotation mark)."""
     quoted = quotes(text, start, end)
+    opening = {q[0]: q for q in quoted}
     found: list[Span] = []
     for s_start, _ in sentences(text, start, end, quoted):
-        quote = next((q for q in quoted if q[0] == s_start), None)
+        quote = opening.get(s_start)
         if quote is None:
             break
         found.append(_strip_content(text, *quote))
