@@ -19,7 +19,7 @@ from textual.worker import Worker, WorkerState
 
 import index
 
-from . import state
+from . import render, state
 from .collector import PausedCollector
 from .commands import BriefingCommands
 from .messages import IndexChanged, IndexProgress, IndexReady
@@ -216,7 +216,8 @@ class BriefingApp(App[None]):
         except OSError as exc:
             self.notify(f"could not write {target}: {exc}", severity="error", markup=False)
             return
-        self.notify(f"Exported {len(hits)} paragraph(s) to {target}", markup=False, timeout=8)
+        self.notify(f"Exported {render.count(len(hits), 'paragraph')} to {target}", markup=False,
+                    timeout=8)
 
     # -- navigation -------------------------------------------------------------------------
 

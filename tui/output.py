@@ -86,11 +86,43 @@ def print_report(report: index.IndexReport, *, as_json: bool) -> None:
         stdout.print(t(report.summary()))
 
 
-def _highlighted(fragment: index.Fragment) -> Text:
+def _highlighted(fragment: index.Fragment, whole: str) -> Text:
+    """The excerpt with its matches in bold, cut at words: an excerpt that starts or ends
+    inside the paragraph drops its partial word there and says so with an ellipsis."""
+    at = whole.find(fragment.text)
+    start, end = 0, len(fragment.text)
+    if at > 0:
+        start = _word_start(fragment.text, 0 if not whole[at - 1].isalnum() else None)
+    if at >= 0 and at + end < len(whole):
+        end = _word_end(fragment.text, end if not whole[at + end].isalnum() else None)
     text = t(fragment.text)
-    for start, end in fragment.matches:
-        text.stylize("bold yellow", start, end)
-    return text
+    for m_start, m_end in fragment.matches:
+        text.stylize("bold yellow", m_start, m_end)
+    text = text[start:end]
+    text.rstrip()
+    return Text.assemble("…" if at != 0 else "", text, "…" if at + len(fragment.text) < len(whole) else "")
+
+
+def _word_start(text: str, start: int | None) -> int:
+    """Where the first whole word begins (``start`` when the excerpt begins at one)."""
+    if start is not None:
+        return start
+    space = next((i for i, c in enumerate(text) if c.isspace()), len(text))
+    return min(space + 1, len(text))
+
+
+def _word_end(text: str, end: int | None) -> int:
+    if end is not None:
+        return end
+    space = max((i for i, c in enumerate(text) if c.isspace()), default=len(text))
+    return space
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(None, 1)[0].rstrip(",;:") + "…"
 
 
 def print_search(result: index.SearchResult, *, as_json: bool) -> None:
@@ -112,9 +144,9 @@ def print_search(result: index.SearchResult, *, as_json: bool) -> None:
         body.append_text(t(f"  ¶{hit.paragraph}/{hit.paragraphs}  {hit.id}", "dim"))
         body.append("\n")
         if hit.highlights:
-            body.append_text(Text(" … ").join(_highlighted(f) for f in hit.highlights))
+            body.append_text(Text(" ").join(_highlighted(f, hit.text) for f in hit.highlights))
         else:
-            body.append_text(t(hit.text[:300]))
+            body.append_text(t(_cut(hit.text, 300)))
         if hit.claims:
             said = ", ".join(sorted({c["speaker"] for c in hit.claims}))
             body.append("\n")

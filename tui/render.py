@@ -28,6 +28,11 @@ FRAGMENT_CHARS = 180
 KIND_LABELS = {"direct": "direct quote", "indirect": "paraphrase", "mixed": "partial quote"}
 
 
+def count(n: int, one: str, many: str | None = None) -> str:
+    """"1 paragraph", "2 paragraphs", "1 wire copy", "3 wire copies"."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
 def plain(value: object, style: str = "") -> Content:
     """Any untrusted value as literal, cleaned content."""
     content = Content(index.sanitize_display("" if value is None else str(value)))

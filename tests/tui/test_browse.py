@@ -97,6 +97,21 @@ async def test_malformed_queries_show_an_inline_error_and_never_crash(make_app):
         assert results(pilot).total >= 1
 
 
+async def test_a_bad_field_keeps_the_last_good_results_with_the_error(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "Taiwan")
+        shown = [h.id for h in results(pilot).hits]
+        assert results(pilot).total == 3
+        browse(pilot).query_one("#query", Input).value = "Taiwan foo:bar"  # pasted
+        await pilot.pause(0.2)
+        await settle(pilot)
+        message, kind = status(pilot)
+        assert kind == "error" and "foo" in message and "last results" in message
+        assert [h.id for h in results(pilot).hits] == shown and results(pilot).total == 3
+
+
 async def test_no_matches_offers_did_you_mean(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -495,3 +510,19 @@ async def test_the_footer_fits_80_columns_and_help_rows_are_not_repeated(make_ap
         assert any(line.startswith("space / enter") for line in lines)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Keys" not in titles and titles.count("Help: all keys") == 1
+
+
+async def test_counts_are_singular_for_one(make_app):
+    from tui import render
+    from tui.widgets.search_bar import SearchBar
+
+    assert render.count(1, "paragraph") == "1 paragraph"
+    assert render.count(2, "wire copy", "wire copies") == "2 wire copies"
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        bar = browse(pilot).query_one(SearchBar)
+        bar.show_count(1, 1, 2)
+        assert bar.count_text == "1 hit · 1 wire copy folded"
+        bar.show_count(2, 2, 5)
+        assert bar.count_text == "2 hits · 3 wire copies folded"

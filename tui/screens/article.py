@@ -59,7 +59,7 @@ class ArticleScreen(Screen[None]):
                  render.join([render.plain(first.outlet or index.UNKNOWN_OUTLET, "bold $accent"),
                               render.plain(first.date or "undated"),
                               render.plain(f"by {first.author}" if first.author else ""),
-                              render.plain(f"{len(self.paragraphs)} paragraphs", "dim")])]
+                              render.plain(render.count(len(self.paragraphs), "paragraph"), "dim")])]
         if first.url:
             lines.append(render.plain(first.url, "underline dim"))
         if first.provenance:

@@ -40,6 +40,9 @@ RELATED_LIMIT = 5
 # with every key, and each lookup (50-150 ms at 156,000 paragraphs) would slow the next search.
 RELATED_DELAY_SECONDS = 0.2
 NARROW_WIDTH = 110
+# The errors a lenient reading mends (an open phrase or bracket closed): its results are what
+# the user is typing towards. Other errors keep the last good results on screen.
+CLOSED_LENIENTLY = ("unbalanced quote", "unbalanced parenthesis")
 COMPACT_HEIGHT = 30
 
 
@@ -217,6 +220,10 @@ class BrowseScreen(Screen[None]):
         if message.query != bar.input.value:
             return  # typed on since; a newer search is coming
         result = message.result
+        if message.error and not message.error.startswith(CLOSED_LENIENTLY):
+            # "foo:bar" read leniently is everything: the last good results stay, with why.
+            bar.show_status(f"{message.error} — showing the last results", "error")
+            return
         results = self.query_one(ResultsList)
         keep = results.current.id if (self._keep_cursor and results.current) else None
         results.show(result.hits, result.distinct, set(self.briefing.session.pins), keep=keep,
@@ -240,7 +247,8 @@ class BrowseScreen(Screen[None]):
     def on_search_failed(self, message: SearchFailed) -> None:
         self._search_done()
         if message.query == self.query_one(SearchBar).input.value:
-            self.query_one(SearchBar).show_status(message.error, "error")
+            self.query_one(SearchBar).show_status(f"{message.error} — showing the last results",
+                                                  "error")
 
     def _has_filters(self) -> bool:
         return any(self.query_one(FilterList).selected.values())

@@ -47,7 +47,7 @@ class SearchBar(Vertical):
         if shown < total:
             label += f" ({shown:,} listed)"
         if paragraphs is not None and paragraphs > total:
-            label += f" · {paragraphs - total:,} wire copies folded"
+            label += f" · {render.count(paragraphs - total, 'wire copy', 'wire copies')} folded"
         if label != self.count_text:  # an update re-lays the screen out: only when it changed
             self.query_one("#count", Static).update(render.plain(label))
             self.count_text = label
