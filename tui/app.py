@@ -121,6 +121,13 @@ class BriefingApp(App[None]):
         self.set_interval(self.collector.pause_seconds, self.collector.collect_if_paused)
         self.browse.post_message(IndexReady(note))
         self.set_interval(self._watch_seconds, self.watch_worker)
+        self.ledger_worker(ix)
+
+    @work(thread=True, exclusive=True, group="ledger-load", exit_on_error=False)
+    def ledger_worker(self, ix: index.BriefingIndex) -> None:
+        """Read the claim ledger ahead of the first ledger view or detail-panel note (seconds
+        on a large index; a search never waits for it)."""
+        index.load_ledger(ix)
 
     def _relay_progress(self, done: int, total: int, path: str) -> None:
         self.browse.post_message(IndexProgress(done, total, path))

@@ -303,7 +303,10 @@ class BrowseScreen(Screen[None]):
                                   stop=lambda: worker.is_cancelled)
         except index.QueryError:
             found = ()
-        notes = tuple(index.paragraph_notes(ix, hit.id)) if not worker.is_cancelled else ()
+        try:
+            notes = tuple(index.paragraph_notes(ix, hit.id)) if not worker.is_cancelled else ()
+        except (OSError, ValueError):  # an unreadable ledger costs the notes, not the panel
+            notes = ()
         if not worker.is_cancelled:
             self.post_message(DetailReady(hit, found, notes))
 
