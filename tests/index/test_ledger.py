@@ -212,3 +212,21 @@ def test_a_retitled_copy_joins_its_original_story_and_clusters(corpus: Path, tmp
         taxes = _statement(index.ledger_clusters(ix), "cut taxes")
         assert sorted(c.doc for c in taxes.claims) == ["planet", "planet-copy", "post"]
         assert not taxes.changes.get("planet-copy")
+
+
+def test_first_report_ties_times_and_missing_dates() -> None:
+    from dataclasses import replace
+
+    from index.ledger import describe
+    a, b, c = _credit("a", "Jane Doe"), _credit("b", "Jane Doe"), _credit("c", "Jane Doe")
+    tied = describe("s", [replace(a, date="2024-03-01"), replace(b, date="2024-03-01"),
+                          replace(c, date="2024-03-02")], ["a", "b", "c"])
+    assert [x.doc for x in tied.first] == ["a", "b"] and tied.first_certainty == "day"
+    timed = describe("s", [replace(a, date="2024-03-01T10:00"), replace(b, date="2024-03-01T09:30")],
+                     ["a", "b"])
+    assert [x.doc for x in timed.first] == ["b"] and timed.first_certainty == "time"
+    undated = describe("s", [replace(a, date=""), replace(b, date="")], ["a", "b"])
+    assert undated.first_certainty == "missing" and len(undated.first) == 2
+    # An undated report cannot be first over a dated one.
+    mixed = describe("s", [replace(a, date=""), replace(b, date="2024-03-05")], ["a", "b"])
+    assert [x.doc for x in mixed.first] == ["b"]
