@@ -37,6 +37,7 @@ from .stories import StoryArticle, group
 
 LEDGER_FILE = "ledger.json"
 FORMAT = 2
+FIRST = 1  # the generation of an index's first commit
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,9 +162,18 @@ def _stories(articles: dict[str, LedgerArticle]) -> list[list[str]]:
 
 
 def update(directory: Path, added: Iterable[LedgerArticle], removed: Iterable[str],
-           generation: int) -> Ledger:
-    """Apply one commit's changes to the ledger on disk (``removed``: paths gone or replaced)."""
+           generation: int) -> Ledger | None:
+    """Apply one commit's changes to the ledger on disk (``removed``: paths gone or replaced).
+
+    The changes complete the ledger only if it matched the commit before (or this is the
+    index's first commit); a ledger that missed a commit (a crash between the index's commit
+    and its own write, an index made before ledgers) is deleted instead, and rebuilt from the
+    index on first use, rather than kept with a generation that says it is current."""
     previous = _read(directory)
+    follows = previous.generation == generation - 1 if previous is not None else generation <= FIRST
+    if not follows:
+        (directory / LEDGER_FILE).unlink(missing_ok=True)
+        return None
     articles = dict(previous.articles) if previous is not None else {}
     for path in removed:
         articles.pop(path, None)

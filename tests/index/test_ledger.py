@@ -230,3 +230,15 @@ def test_first_report_ties_times_and_missing_dates() -> None:
     # An undated report cannot be first over a dated one.
     mixed = describe("s", [replace(a, date=""), replace(b, date="2024-03-05")], ["a", "b"])
     assert [x.doc for x in mixed.first] == ["b"]
+
+
+def test_an_update_does_not_complete_a_ledger_that_missed_a_commit(corpus: Path, tmp_path: Path) -> None:
+    directory = tmp_path / "ix"
+    index.build_index(directory, [corpus]).close()
+    (directory / LEDGER_FILE).unlink()  # as after a crash between the two writes
+    _write(corpus, "ledger.txt", LATE)
+    with index.BriefingIndex.open(directory) as ix:
+        ix.update([corpus])
+        assert not (directory / LEDGER_FILE).exists()  # not a ledger of the new article alone
+        taxes = _statement(index.ledger_clusters(ix), "cut taxes")
+        assert [c.outlet for c in taxes.claims] == ["Daily Planet", "Morning Post", "City Ledger"]
