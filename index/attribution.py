@@ -288,6 +288,8 @@ def _strip_content(text: str, start: int, end: int) -> Span:
     """Content without surrounding spaces or a trailing period/comma; a leading "that" stays
     (PolNeAR's annotators count the complementiser as part of what was said)."""
     start, end = _trim(text, start, end)
+    if start < end and text[start] == "(" and ")" not in text[start:end]:
+        start += 1  # "(The French are big fans, Mr. Madden said.)": the aside's own bracket
     # "said on Tuesday that …", "said in a statement that …": the time or setting is not content
     lead = _CONTENT_LEAD.match(text, start, end)
     if lead:
@@ -494,7 +496,7 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
         previous_source = claims_here[-1].source if claims_here else None
         if text[cue[0] : cue[1]].split()[0].endswith("ing"):  # "saying", "referring to"
             # "…, saying …" belongs to the clause's subject: the last source, else the sentence's.
-            if not re.search(r"(?:,|\b(?:and|while|by|after|before|when|without))\s*$",
+            if not re.search(r"(?:,[”\"’']?|\b(?:and|while|by|after|before|when|without))\s*$",
                              _tail(text, start, cue[0])):
                 continue  # "…, saying", "… and saying", "by saying"; not "the saying goes"
             subject = previous_source or _sentence_subject(text, start, cue[0])
@@ -867,7 +869,11 @@ def _noun_use(text: str, start: int, cue: Span) -> bool:
 
 
 def _in_parentheses(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` is inside an aside; a sentence that is itself in parentheses ("(The
+    French are big fans, Mr. Madden said.)") is not an aside within it."""
     segment = text[start:pos]
+    if segment.startswith("("):
+        segment = segment[1:]
     return segment.count("(") > segment.count(")")
 
 
@@ -876,7 +882,7 @@ def _closes_sentence(text: str, cue_end: int, end: int, source_before: bool) -> 
     phrase may follow; after ``“A,” said`` the source itself; either may be followed by the rest
     of an interrupted quote (``, “B.”``)."""
     rest = text[cue_end:end].strip()
-    if not rest.strip(".!?,;:”\" "):
+    if not rest.strip(".!?,;:”\" )"):
         return True
     if re.match(r"^,\s*(?:[“\"]|'')", rest):
         return True

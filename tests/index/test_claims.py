@@ -637,3 +637,12 @@ def test_a_source_modified_by_a_participle_or_by():
     assert [(c.source_text, c.cue) for c in claims] == [
         ("Residents hoping to save the pier", "say"),
         ("A 2019 study by the harbour trust", "found")]
+
+
+def test_a_sentence_in_parentheses_and_a_participle_after_a_quotation():
+    claims = _claims("Title\n\n(The ferries are always late, the harbour master said.) The mayor "
+                     "called the plan “a triumph,” claiming that the town would profit.")
+    assert [(c.source_text, c.cue, c.content) for c in claims] == [
+        ("the harbour master", "said", "The ferries are always late"),
+        ("The mayor", "called", "the plan “a triumph,”"),
+        ("The mayor", "claiming", "that the town would profit")]
