@@ -886,7 +886,8 @@ def _closes_sentence(text: str, cue_end: int, end: int, source_before: bool) -> 
         return True
     if re.match(r"^,\s*(?:[“\"]|'')", rest):
         return True
-    if source_before and re.match(r"^,?\s*(?:[a-z]+ing\b|but\b|and\b|-\s|—)", rest):
+    if source_before and re.match(r"^,?\s*(?:[a-z]+ing\b|but\b|and\b|while\b|as\b|before\b|"
+                                  r"after\b|when\b|-\s|—)", rest):
         return True  # "“…,” he said, referring to voters" / "she said, but added that …"
     head = re.split(r"[,.;:“\"]|''", rest, maxsplit=1)[0].strip()
     if source_before and re.match(r"of\s", head) and len(head.split()) <= 8:

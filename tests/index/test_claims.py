@@ -646,3 +646,10 @@ def test_a_sentence_in_parentheses_and_a_participle_after_a_quotation():
         ("the harbour master", "said", "The ferries are always late"),
         ("The mayor", "called", "the plan “a triumph,”"),
         ("The mayor", "claiming", "that the town would profit")]
+
+
+def test_a_quote_then_cue_then_while_clause():
+    claims = _claims("Title\n\n“The bridge is safe,” the engineer said, while warning that repairs "
+                     "would take a year.")
+    assert [(c.source_text, c.cue) for c in claims] == [("the engineer", "said"),
+                                                        ("the engineer", "warning")]
