@@ -178,7 +178,8 @@ NEEDS_INTRODUCER = {
     "slamming", "express", "finds", "mentions", "highlighted", "considers", "seeks", "quoted",
     "reminding", "listed", "projected", "talked", "detailing", "encouraged", "pledges", "mocking",
     "discuss", "cite", "hoped", "echoing", "emphasizing", "congratulated", "rejecting", "outlined",
-    "applauded", "proposing", "recommended", "rebuffed",
+    "applauded", "proposing", "recommended", "rebuffed", "continued", "sought", "opposed",
+    "proposed", "requested", "challenged",
 }
 
 # Words a source cannot start with (prepositions, "this", "first"…); determiners may.
