@@ -413,6 +413,8 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
         src_end = _name_end(text, match.end(), end)  # "according to the U.S. Department …"
         source = _trim(text, match.end(), _relative_clause_start(text, match.end(), src_end))
         cue = _trim(text, match.start(), match.end())
+        if text[cue[0] : cue[1]].lower().startswith("as reported"):
+            cue = (cue[0] + 3, cue[0] + 11)  # "As reported by CNN, …": PolNeAR's cue is "reported"
         if src_end < end and text[src_end] == ",":
             content = _strip_content(text, src_end + 1, end)
             if match.start() > start + 3:  # "X, according to Y, Z": both sides are content

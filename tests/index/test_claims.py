@@ -653,3 +653,9 @@ def test_a_quote_then_cue_then_while_clause():
                      "would take a year.")
     assert [(c.source_text, c.cue) for c in claims] == [("the engineer", "said"),
                                                         ("the engineer", "warning")]
+
+
+def test_as_reported_by_has_reported_as_its_cue():
+    (claim,) = _claims("Title\n\nAs reported by the Harbour Gazette, the ferry will stop in May.")
+    assert (claim.source_text, claim.cue, claim.content) == (
+        "the Harbour Gazette", "reported", "the ferry will stop in May")
