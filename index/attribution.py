@@ -550,6 +550,7 @@ _OWN_PARTICLE = {
 }
 _LEADING_ADVERB = re.compile(r"(?:\b(?:also|later|then|now|still|once|again|never|further|"
                              r"even|previously|repeatedly|often|already|long|always|ever|just|"
+                             r"since|both|all|first|soon|must|"
                              r"has|have|had|will|would|could|should|can|may|might|must|did|does|do|"
                              r"is|was|were|are|been|not|[a-z]+ly|[a-z]+n[’']t)\s+)+$")
 
