@@ -460,18 +460,18 @@ def test_called_with_a_name_in_newspaper_double_apostrophes():
     assert claims[0].content.endswith("''extremely careless.''")
 
 
-def test_cue_keeps_its_adverb_setting_day_and_particle():
+def test_cue_keeps_its_adverb_setting_and_particle():
     claims = _claims("Title\n\nThe mayor also said in a statement that the bridge would reopen. "
                      "Councillor Dee Park later told reporters Friday that it would not.\n\n"
                      "“It is a fine plan,” the treasurer said of the budget.\n\n"
                      "The inspector warned against any delay in the repairs. The contractor "
-                     "did not respond to questions about the delay.")
+                     "apologized for the delay.")
     assert [(c.source_text, c.cue, c.content) for c in claims] == [
         ("The mayor", "also said in a statement", "that the bridge would reopen"),
         ("Councillor Dee Park", "later told", "that it would not"),  # not whom she told
-        ("the treasurer", "said of", "“It is a fine plan,”"),
+        ("the treasurer", "said", "“It is a fine plan,”"),  # "of": annotated 14 times in 62
         ("The inspector", "warned against", "any delay in the repairs"),
-        ("The contractor", "did not respond to", "questions about the delay"),
+        ("The contractor", "apologized for", "the delay"),
     ]
 
 
