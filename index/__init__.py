@@ -83,6 +83,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "prepare": ("searching", "prepare"),
     "related": ("searching", "related"),
     "search": ("searching", "search"),
+    "SEARCH_SORTS": ("searching", "SORTS"),
     "ClaimMark": ("spans", "ClaimMark"),
     "claim_marks": ("spans", "claim_marks"),
     "BriefingIndex": ("store", "BriefingIndex"),

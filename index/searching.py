@@ -27,6 +27,7 @@ from .query import clean_query, date_filter, has_begun_word, parse_query
 from .schema import NAME_ANALYZER, TEXT_ANALYZER
 from .store import BriefingIndex, facet_names, reading
 
+SORTS = ("relevance", "newest", "oldest")
 FACET_FIELDS = {"topic": "topic", "outlet": "outlet_name", "speaker": "speaker_name"}
 
 
@@ -162,15 +163,19 @@ def search(
     lenient: bool = False,
     prefix_last: bool = False,
     offset: int = 0,
+    sort: str = "relevance",
 ) -> SearchResult:
     """Search paragraphs; filters AND together, values within one filter OR together.
 
     ``highlight_top`` limits highlighting to the first hits (the ones on screen); ``None``
     highlights all returned hits. ``offset`` skips that many hits first: a browser jumping to
-    the last of 17,000 hits reads a page there, not every hit before it. Raises
-    ``QueryError`` for a malformed query or filter.
+    the last of 17,000 hits reads a page there, not every hit before it. ``sort`` is one of
+    ``SORTS``: by relevance (the empty query lists newest first), or by the article's date,
+    newest or oldest first. Raises ``QueryError`` for a malformed query or filter.
     """
     offset = max(0, offset)
+    if sort not in SORTS:
+        raise QueryError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
     begun = prefix_last and has_begun_word(text)
     try:
         typed = parse_query(text, lenient=lenient, prefix_last=prefix_last)
@@ -198,8 +203,10 @@ def search(
                 unfiltered = evaluate(searcher, table, q)
                 found = _restrict(searcher, table, unfiltered, restrict)
             upto = offset + limit if limit else None
-            if browsing:
-                shown = _first_of_each_copy(table.browse_order(found.ids), table.clusters, upto)
+            if browsing or sort != "relevance":
+                order = table.browse_order(found.ids)
+                shown = _first_of_each_copy(order[::-1] if sort == "oldest" else order,
+                                            table.clusters, upto)
             else:
                 shown = _best_of_each_copy(found, table.clusters, upto)
             shown = shown[offset:]

@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", help="on or after this date (2021, 2021-02 or 2021-02-05)")
     p.add_argument("--until", help="on or before this date")
     p.add_argument("--limit", type=_positive, default=10, help="number of hits (default 10)")
+    p.add_argument("--sort", choices=["relevance", "newest", "oldest"], default="relevance",
+                   help="order of the hits (default relevance; newest/oldest by article date)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(run=_run_search)
 
@@ -257,6 +259,7 @@ def _run_search(args: argparse.Namespace) -> int:
             since=args.since,
             until=args.until,
             limit=args.limit,
+            sort=args.sort,
         )
     output.print_search(result, as_json=args.json)
     return 0

@@ -23,6 +23,7 @@ from typing import Any
 
 import index
 
+SORTS = ("relevance", "newest", "oldest")  # index.SEARCH_SORTS, without loading the index
 FILE_NAME = "session.json"
 SESSIONS_DIR = "sessions"
 MAX_PINS = 1000
@@ -42,6 +43,7 @@ class Session:
     speakers: list[str] = field(default_factory=list)
     theme: str = ""
     pins: list[str] = field(default_factory=list)
+    sort: str = "relevance"  # one of index.SEARCH_SORTS
 
     def toggle_pin(self, paragraph_id: str) -> bool:
         """Pin or unpin; returns whether the paragraph is pinned afterwards."""
@@ -124,6 +126,7 @@ def load(path: Path) -> tuple[Session, str | None]:
         speakers=_texts(raw.get("speakers"))[:MAX_FILTERS],
         theme=_text(raw.get("theme")),
         pins=_texts(raw.get("pins"))[-MAX_PINS:],
+        sort=raw["sort"] if raw.get("sort") in SORTS else "relevance",
     ), None
 
 

@@ -254,3 +254,12 @@ def test_prefix_expansion_keeps_only_the_most_frequent_words(seed_index, monkeyp
     words = {word.lower() for hit in capped.hits for f in hit.highlights
              for word in (f.text[s:e] for s, e in f.matches)}
     assert len({w.rstrip("’s") for w in words}) == 1, words
+
+
+def test_sorting_by_date_and_an_unknown_sort(seed_index):
+    newest = [h.date for h in index.search(seed_index, "Blinken", sort="newest", limit=50).hits]
+    oldest = [h.date for h in index.search(seed_index, "Blinken", sort="oldest", limit=50).hits]
+    assert newest == sorted(newest, reverse=True) and oldest == sorted(oldest)
+    assert newest[0] != newest[-1]
+    with pytest.raises(index.QueryError, match="unknown sort"):
+        index.search(seed_index, "Blinken", sort="sideways")

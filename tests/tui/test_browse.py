@@ -76,7 +76,7 @@ async def test_typing_on_keeps_the_list_and_the_cursor_while_the_hits_stay_the_s
         await settle(pilot)
         assert [listed.get_option_at_index(i) for i in range(listed.option_count)] == rows
         assert listed.current == chosen and detail(pilot).hit == chosen
-        assert status(pilot) == ("", "")
+        assert status(pilot) == ("By relevance (o)", "")
         await pilot.press("i", "g")  # "human rig": now a prefix that narrows and re-ranks
         await settle(pilot)
         assert listed.highlighted == 0 and listed.current is not None
@@ -526,3 +526,27 @@ async def test_counts_are_singular_for_one(make_app):
         assert bar.count_text == "1 hit · 1 wire copy folded"
         bar.show_count(2, 2, 5)
         assert bar.count_text == "2 hits · 3 wire copies folded"
+
+
+async def test_o_sorts_by_relevance_newest_oldest_and_the_status_line_says_so(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "Blinken")
+        await pilot.press("escape")
+        assert status(pilot)[0].startswith("By relevance")
+        by_relevance = [h.id for h in results(pilot).hits]
+        await pilot.press("o")
+        await settle(pilot)
+        assert status(pilot)[0].startswith("Newest first")
+        dates = [h.date for h in results(pilot).hits]
+        assert dates == sorted(dates, reverse=True) and dates[0] != dates[-1]
+        await pilot.press("o")
+        await settle(pilot)
+        assert status(pilot)[0].startswith("Oldest first")
+        dates = [h.date for h in results(pilot).hits]
+        assert dates == sorted(dates)
+        assert app.session.sort == "oldest"
+        await pilot.press("o")
+        await settle(pilot)
+        assert [h.id for h in results(pilot).hits] == by_relevance

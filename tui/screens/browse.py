@@ -42,6 +42,8 @@ RELATED_DELAY_SECONDS = 0.2
 NARROW_WIDTH = 110
 # The errors a lenient reading mends (an open phrase or bracket closed): its results are what
 # the user is typing towards. Other errors keep the last good results on screen.
+SORT_CYCLE = ("relevance", "newest", "oldest")
+SORT_LABELS = {"relevance": "", "newest": "Newest first", "oldest": "Oldest first"}
 CLOSED_LENIENTLY = ("unbalanced quote", "unbalanced parenthesis")
 COMPACT_HEIGHT = 30
 
@@ -64,6 +66,8 @@ class BrowseScreen(Screen[None]):
         Binding("b", "briefing", "Briefing", id="browse.briefing",
                 tooltip="Briefing: the pinned paragraphs"),
         Binding("enter", "open", "Open article", show=False, id="browse.open"),
+        Binding("o", "cycle_sort", "Sort", show=False, id="browse.sort",
+                tooltip="Sort: relevance, newest, oldest (shown in the status line)"),
         Binding("v", "toggle_layout", "Layout", show=False, id="browse.layout",
                 tooltip="Layout: compact (one line a hit) or roomy"),
     ]
@@ -125,6 +129,11 @@ class BrowseScreen(Screen[None]):
         self.query_one(SearchBar).set_class(compact, "-compact")
         self.query_one(ResultsList).set_compact(compact)
         self.query_one(DetailPanel).set_compact(compact)
+
+    def action_cycle_sort(self) -> None:
+        session = self.briefing.session
+        session.sort = SORT_CYCLE[(SORT_CYCLE.index(session.sort) + 1) % len(SORT_CYCLE)]
+        self.search_now()
 
     def action_toggle_layout(self) -> None:
         self._compact = not self.has_class("-compact")
@@ -200,7 +209,7 @@ class BrowseScreen(Screen[None]):
         # once the cursor rests again.
         self.workers.cancel_group(self, "detail")
         self.search_worker(text, self.query_one(FilterList).selected_copy(), self._window_start,
-                           self._limit)
+                           self._limit, self.briefing.session.sort)
 
     def _search_done(self) -> None:
         self._searching = False
@@ -210,9 +219,9 @@ class BrowseScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def search_worker(self, text: str, filters: dict[str, list[str]], offset: int,
-                      limit: int) -> None:
+                      limit: int, sort: str) -> None:
         """Always answers with exactly one message, so the next coalesced search can start."""
-        self.post_message(_answer(self.briefing.index, text, filters, offset, limit))
+        self.post_message(_answer(self.briefing.index, text, filters, offset, limit, sort))
 
     def on_results_ready(self, message: ResultsReady) -> None:
         self._search_done()
@@ -241,7 +250,7 @@ class BrowseScreen(Screen[None]):
             bar.show_status("No matches." + (" Press c to clear the filters."
                                               if self._has_filters() else ""))
         else:
-            bar.show_status(self._describe_filters())
+            bar.show_status(self._describe_view(message.query))
         self.briefing.remember(query=message.query, filters=self.query_one(FilterList).selected_copy())
 
     def on_search_failed(self, message: SearchFailed) -> None:
@@ -253,12 +262,15 @@ class BrowseScreen(Screen[None]):
     def _has_filters(self) -> bool:
         return any(self.query_one(FilterList).selected.values())
 
-    def _describe_filters(self) -> str:
+    def _describe_view(self, query: str) -> str:
+        """The order (o changes it) and the filters: what the list shows, in one line."""
+        sort = self.briefing.session.sort
+        order = SORT_LABELS[sort] or ("By relevance" if query.strip() else "Newest first")
         selected = self.query_one(FilterList).selected
         parts = [f"{name}: {' or '.join(values)}" for name, values in
                  (("topic", selected["topic"]), ("outlet", selected["outlet"]),
                   ("speaker", selected["speaker"])) if values]
-        return "Filtered by " + "; ".join(parts) if parts else ""
+        return f"{order} (o) · Filtered by " + "; ".join(parts) if parts else f"{order} (o)"
 
     # -- the selected hit -------------------------------------------------------------------
 
@@ -363,29 +375,30 @@ class BrowseScreen(Screen[None]):
 
 
 def _answer(ix: index.BriefingIndex | None, text: str, filters: dict[str, list[str]],
-            offset: int, limit: int) -> ResultsReady | SearchFailed:
+            offset: int, limit: int, sort: str = "relevance") -> ResultsReady | SearchFailed:
     """Strict first; a malformed query is read leniently so its results still show with the
     error. Nothing a query does may end the app, so anything unexpected becomes a message."""
     if ix is None:
         return SearchFailed(text, "the index is not open yet")
     try:
-        return ResultsReady(text, _search(ix, text, filters, offset, limit), offset=offset)
+        return ResultsReady(text, _search(ix, text, filters, offset, limit, sort=sort),
+                            offset=offset)
     except index.QueryError as exc:
         error = str(exc)
     except Exception as exc:  # a query must never take the app down; say what happened
         return SearchFailed(text, f"search for {text!r} failed: {type(exc).__name__}: {exc}")
     try:
-        return ResultsReady(text, _search(ix, text, filters, offset, limit, lenient=True), error,
-                            offset=offset)
+        return ResultsReady(text, _search(ix, text, filters, offset, limit, lenient=True,
+                                          sort=sort), error, offset=offset)
     except Exception:  # the strict error is the one worth showing
         return SearchFailed(text, error)
 
 
 def _search(ix: index.BriefingIndex, text: str, filters: dict[str, list[str]], offset: int,
-            limit: int, lenient: bool = False) -> index.SearchResult:
+            limit: int, lenient: bool = False, sort: str = "relevance") -> index.SearchResult:
     return index.search(
         ix, text, topics=filters["topic"], outlets=filters["outlet"], speakers=filters["speaker"],
-        offset=offset, limit=limit, prefix_last=True, lenient=lenient,
+        offset=offset, limit=limit, prefix_last=True, lenient=lenient, sort=sort,
     )
 
 
