@@ -536,13 +536,14 @@ _CUE_TAIL = re.compile(
     r"prepared|televised|radio|phone|telephone|TV|television|new|recent)\s+)?(?:statement|"
     r"press\s+release|speech|tweet|post|letter|op-ed|memo|video|"
     r"news\s+conference|press\s+conference|conference\s+call|radio\s+interview)s?|"
-    r"on\s+(?:Facebook|Instagram|CNN|MSNBC|Fox(?:\s+News)?)))+(?=[\s,.;:!?”\"]|$)")
+    r"on\s+(?:Facebook|Instagram)))+(?=[\s,.;:!?”\"]|$)")
 _PARTICLE = re.compile(r"\s+(?:of|about|against)(?=\s+(?![0-9$]))")
 _PARTICLE_VERBS = re.compile(
     r"(?:warn|warns|warned|joke|jokes|joked|boast|boasts|boasted|write|writes|"
     r"wrote|ask|asks|asked|talk|talks|talked|spoke|speak|speaks|caution|cautions|cautioned|"
     r"complain|complains|complained|worried|worries|worry|brag|bragged|brags)")
 _OWN_PARTICLE = {
+    "respond": "to",  # "did not respond to"; "responded" alone is the annotated cue
     **dict.fromkeys(("agree", "agrees", "agreed"), "with"),
     **dict.fromkeys(("apologize", "apologizes", "apologized"), "for"),
     **dict.fromkeys(("comment", "comments", "commented"), "on"),

@@ -465,13 +465,14 @@ def test_cue_keeps_its_adverb_setting_and_particle():
                      "Councillor Dee Park later told reporters Friday that it would not.\n\n"
                      "“It is a fine plan,” the treasurer said of the budget.\n\n"
                      "The inspector warned against any delay in the repairs. The contractor "
-                     "apologized for the delay.")
+                     "apologized for the delay. The architect did not respond to questions.")
     assert [(c.source_text, c.cue, c.content) for c in claims] == [
         ("The mayor", "also said in a statement", "that the bridge would reopen"),
         ("Councillor Dee Park", "later told", "that it would not"),  # not whom she told
         ("the treasurer", "said", "“It is a fine plan,”"),  # "of": annotated 14 times in 62
         ("The inspector", "warned against", "any delay in the repairs"),
         ("The contractor", "apologized for", "the delay"),
+        ("The architect", "did not respond to", "questions"),
     ]
 
 
