@@ -471,6 +471,15 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
         used.append(match.span(2))
         yield RawClaim(match.span(1), match.span(2), (_strip_content(text, *quote),), confidence=0.6)
 
+    for match in _WHEN_ASKED.finditer(text, start, end):
+        # "…, she said when asked about the vote": the question's asker goes unnamed
+        if match.start() == start or _inside(match.start(), quoted) or not free(match.span("cue")):
+            continue
+        question = _strip_content(text, match.end("cue"), _clause_end(text, match.end("cue"), end))
+        if question[1] - question[0] > 3:
+            used.append(match.span("cue"))
+            yield RawClaim(None, match.span("cue"), (question,), confidence=0.5)
+
     for match in _PASSIVE.finditer(text, start, end):
         if _inside(match.start(), quoted) or not free(match.span("cue")):
             continue
@@ -600,6 +609,7 @@ _PASSIVE = re.compile(
     r"projected|predicted)(?=\s+to\s+[a-z])|(?P<as>seen|viewed|regarded|known|described|"
     r"considered|portrayed|perceived)\s+as|(?P<ask>asked)(?:\s+about)?)|"
     r"(?P<also>(?:also|better|widely)\s+known\s+as))\b")
+_WHEN_ASKED = re.compile(r"\b(?:when|after|if|before|once)\s+(?P<cue>asked(?:\s+about)?)\s+(?=\S)")
 _BY = re.compile(r"\s+by\s+([^,;:.“”\"]{2,60}?)(?=[,;:.“”\"]|\s+(?:to|as|that|if|whether|about|of|for|in|on|at|over)\b)")
 
 

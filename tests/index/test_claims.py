@@ -660,3 +660,10 @@ def test_as_reported_by_has_reported_as_its_cue():
     (claim,) = _claims("Title\n\nAs reported by the Harbour Gazette, the ferry will stop in May.")
     assert (claim.source_text, claim.cue, claim.content) == (
         "the Harbour Gazette", "reported", "the ferry will stop in May")
+
+
+def test_when_asked_mid_sentence_is_a_question_with_no_named_asker():
+    claims = _claims("Title\n\n“It is fine,” the engineer said when asked whether the bridge was safe.")
+    assert sorted((c.source_text, c.cue, c.content) for c in claims) == [
+        ("", "asked", "whether the bridge was safe"),
+        ("the engineer", "said", "“It is fine,”")]
