@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import LoadingIndicator, Static
 
 from tui.screens.article import ArticleScreen
 from tui.screens.ledger import ClusterList, LedgerScreen
@@ -18,7 +18,9 @@ async def _ledger(pilot) -> LedgerScreen:
     for _ in range(100):
         await pilot.pause(0.05)
         screen = pilot.app.screen
-        if isinstance(screen, LedgerScreen) and not screen.loading:
+        if isinstance(screen, LedgerScreen) and screen.loaded:
+            await pilot.pause(0.1)
+            assert not screen.query(LoadingIndicator)  # nothing covers the finished list
             return screen
     raise AssertionError("the ledger did not load")
 

@@ -56,7 +56,7 @@ class LedgerScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.clusters: list[index.LedgerCluster] = []
-        self.loading = True
+        self.loaded = False  # the list and title describe the index, not "loading…"
 
     @property
     def briefing(self) -> BriefingApp:
@@ -70,6 +70,9 @@ class LedgerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ClusterList).focus()
+        # Set once mounted: before mounting, Textual defers the cover, and a load that finished
+        # first would have it put back over the finished list for good.
+        self.loading = True
         self.load_worker()
 
     @work(thread=True, exclusive=True, group="ledger", exit_on_error=False)
@@ -89,6 +92,7 @@ class LedgerScreen(Screen[None]):
 
     def _show(self, clusters: list[index.LedgerCluster], note: str) -> None:
         self.loading = False
+        self.loaded = True
         self.clusters = clusters
         session = self.briefing.session
         scope = f" for “{session.query}”" if session.query.strip() else ""
