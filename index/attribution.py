@@ -70,7 +70,11 @@ def _by_first_letter(alternatives: str) -> str:
 
 
 # Lower case only: "State" or "Says" at a sentence start are rarely cues, "state" often is not.
-_CUE = re.compile(rf"\b{_AUX}(?:{_by_first_letter(SAY)})\b")
+# "he’s said", "she's telling": a pronoun's contracted auxiliary belongs to the cue (never a
+# name's "’s", which is a possessive: "Trump’s claims").
+_CONTRACTED = r"(?=[’'])(?:(?<=\b[Hh]e)|(?<=\b[Ss]he)|(?<=\b[Ii]t)|(?<=\b[Ww]ho)|(?<=\bThey)|(?<=\bthey))" \
+    r"(?:[’']s|[’']ve|[’']re|[’']d)\s+"
+_CUE = re.compile(rf"(?:{_CONTRACTED}|\b{_AUX})(?:{_by_first_letter(SAY)})\b")
 _SEEM_COMPLEMENT = re.compile(
     r"\s+(?:(?:so|very|more|less|genuinely|clearly|visibly|somewhat|increasingly)\s+)?"
     r"(?:[a-z]+ed|certain|likely|unlikely|poised|ready|eager|reluctant|open|confident|unsure|"

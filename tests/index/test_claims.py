@@ -667,3 +667,10 @@ def test_when_asked_mid_sentence_is_a_question_with_no_named_asker():
     assert sorted((c.source_text, c.cue, c.content) for c in claims) == [
         ("", "asked", "whether the bridge was safe"),
         ("the engineer", "said", "“It is fine,”")]
+
+
+def test_a_pronouns_contracted_auxiliary_is_part_of_the_cue():
+    claims = _claims("Title\n\nAda Moss runs the port. She’s said the dredging is late. "
+                     "The Gazette’s claims were denied.")
+    assert [(c.source_text, c.cue) for c in claims][:1] == [("She", "’s said")]
+    assert not any("claims" in c.cue for c in claims)
