@@ -76,8 +76,13 @@ def _matching(ix: Any, book: Ledger, chosen: list[Cluster], query: str, topics: 
     with ix.lock:
         found = matching_ids(ix, query, topics=topics, outlets=outlets, speakers=speakers,
                              since=since, until=until)
-        places = _docnums(ix.searcher(), book)
-    return [c for c in chosen if np.isin(places.get(c.id, _EMPTY), found).any()]
+        searcher = ix.searcher()
+        places = _docnums(searcher, book)
+        # One mark per matching paragraph, then a lookup per cluster paragraph: testing each
+        # cluster with np.isin sorted the (large) match list once per cluster.
+        matched = np.zeros(searcher.reader().doc_count_all(), dtype=bool)
+        matched[found] = True
+    return [c for c in chosen if matched[places.get(c.id, _EMPTY)].any()]
 
 
 _EMPTY = np.zeros(0, dtype=np.int64)
