@@ -172,6 +172,16 @@ class DocTable:
         return names, codes
 
     @cached_property
+    def months(self) -> tuple[tuple[str, ...], np.ndarray]:
+        """(months in order, "" first for undated; each document's month code), for the
+        month facet."""
+        raw = self._column("date")
+        text = [v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v or "") for v in raw]
+        names, codes = np.unique(np.array([t[:7] for t in text], dtype=object).astype(str),
+                                 return_inverse=True)
+        return tuple(str(n) for n in names), codes.astype(np.int64)
+
+    @cached_property
     def browse_rank(self) -> np.ndarray:
         """Each document's place when browsing: newest article first, then paragraph order."""
         dates = np.unique(self._column("date"), return_inverse=True)[1]

@@ -7,6 +7,7 @@ the TUI's worker threads, benchmarks) never touch live Whoosh objects.
 from __future__ import annotations
 
 import json
+import re
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -164,6 +165,7 @@ def search(
     prefix_last: bool = False,
     offset: int = 0,
     sort: str = "relevance",
+    months: Sequence[str] = (),
 ) -> SearchResult:
     """Search paragraphs; filters AND together, values within one filter OR together.
 
@@ -171,7 +173,9 @@ def search(
     highlights all returned hits. ``offset`` skips that many hits first: a browser jumping to
     the last of 17,000 hits reads a page there, not every hit before it. ``sort`` is one of
     ``SORTS``: by relevance (the empty query lists newest first), or by the article's date,
-    newest or oldest first. Raises ``QueryError`` for a malformed query or filter.
+    newest or oldest first. ``months`` ("2016-09") filter by the article's month, OR-ed, and
+    ``facets["month"]`` counts the matches per month, newest first ("" for undated). Raises
+    ``QueryError`` for a malformed query or filter.
     """
     offset = max(0, offset)
     if sort not in SORTS:
@@ -188,8 +192,8 @@ def search(
         searcher = index.searcher()
         table = doc_table(searcher, index.directory)
         q = _expand(typed, searcher)
-        chosen = {"topic": topics, "outlet": outlets, "speaker": speakers}
-        restrict = _filters(index, searcher, topics, outlets, speakers, since, until)
+        chosen = {"topic": topics, "outlet": outlets, "speaker": speakers, "month": months}
+        restrict = _filters(index, searcher, topics, outlets, speakers, since, until, months)
         browsing = isinstance(q, wq.Every)
         try:
             unfiltered = evaluate(searcher, table, q)
@@ -218,7 +222,7 @@ def search(
                     others = dict(chosen, **{facet: ()})
                     wider = _restrict(searcher, table, unfiltered, _filters(
                         index, searcher, others["topic"], others["outlet"], others["speaker"],
-                        since, until))
+                        since, until, others["month"]))
                     facets[facet] = _facet_counts(index, table, wider.ids, only=facet)[facet]
             distinct = int(np.count_nonzero(np.bincount(table.clusters[found.ids])))
         except (UnicodeError, ValueError, TypeError, IndexError) as exc:
@@ -355,8 +359,11 @@ MAX_EXPANSIONS = 24
 MAX_RANGE_TERMS = 10_000
 
 
-def _filters(index, searcher, topics, outlets, speakers, since, until) -> wq.Query | None:
+def _filters(index, searcher, topics, outlets, speakers, since, until,
+             months=()) -> wq.Query | None:
     parts: list[wq.Query] = []
+    if months:
+        parts.append(wq.Or([_month_filter(m) for m in months]))
     if topics:
         names = [index.topics.resolve(t) for t in topics]
         parts.append(wq.Or([wq.Term("topic", n.lower()) for n in names]))
@@ -394,6 +401,14 @@ def _contains(name: str, words: list[str]) -> bool:
 
 
 @reading
+def _month_filter(month: str) -> wq.Query:
+    if not re.fullmatch(r"\d{4}-\d{2}", month):
+        raise QueryError(f"month {month!r} must look like 2016-09")
+    found = date_filter(month, month)
+    assert found is not None
+    return found
+
+
 def facet_values(index: BriefingIndex, facet: str) -> list[str]:
     """Every value a facet ("outlet", "speaker" or "topic") has in the index."""
     if facet == "topic":
@@ -414,6 +429,11 @@ def _facet_counts(index: BriefingIndex, table: DocTable, ids: np.ndarray,
         counted = {(names.get(v, v) if facet == "topic" else v): int(np.count_nonzero(mask[ids]))
                    for v, mask in by_value.items()}
         counts[facet] = _ordered(counted)
+    if only in (None, "month"):
+        months, codes = table.months
+        per_month = np.bincount(codes[ids], minlength=len(months))
+        counts["month"] = {months[i]: int(per_month[i]) for i in range(len(months) - 1, -1, -1)
+                           if per_month[i] and months[i]}
     if only not in (None, "speaker"):
         return counts
     speaker_names, docs, codes = table.speakers

@@ -161,6 +161,7 @@ class BriefingApp(App[None]):
         self.session.topics = filters.get("topic", [])
         self.session.outlets = filters.get("outlet", [])
         self.session.speakers = filters.get("speaker", [])
+        self.session.months = filters.get("month", [])
         self._save_soon()
 
     def _theme_changed(self, theme: Theme) -> None:

@@ -44,6 +44,7 @@ class Session:
     theme: str = ""
     pins: list[str] = field(default_factory=list)
     sort: str = "relevance"  # one of index.SEARCH_SORTS
+    months: list[str] = field(default_factory=list)
 
     def toggle_pin(self, paragraph_id: str) -> bool:
         """Pin or unpin; returns whether the paragraph is pinned afterwards."""
@@ -127,6 +128,7 @@ def load(path: Path) -> tuple[Session, str | None]:
         theme=_text(raw.get("theme")),
         pins=_texts(raw.get("pins"))[-MAX_PINS:],
         sort=raw["sort"] if raw.get("sort") in SORTS else "relevance",
+        months=[m for m in _texts(raw.get("months")) if re.fullmatch(r"\d{4}-\d{2}", m)][:MAX_FILTERS],
     ), None
 
 

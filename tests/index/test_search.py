@@ -263,3 +263,12 @@ def test_sorting_by_date_and_an_unknown_sort(seed_index):
     assert newest[0] != newest[-1]
     with pytest.raises(index.QueryError, match="unknown sort"):
         index.search(seed_index, "Blinken", sort="sideways")
+
+
+def test_month_facet_and_filter(seed_index):
+    result = index.search(seed_index, "Taiwan")
+    assert result.facets["month"] == {"2021-02": 3}
+    assert index.search(seed_index, "Taiwan", months=["2021-02"]).total == 3
+    assert index.search(seed_index, "Taiwan", months=["2020-01"]).total == 0
+    with pytest.raises(index.QueryError, match="month"):
+        index.search(seed_index, "Taiwan", months=["February"])

@@ -145,7 +145,7 @@ async def test_space_toggles_topic_filters_and_c_clears_them(make_app):
         assert all({"Taiwan", "Xinjiang"} & set(h.topics) for h in results(pilot).hits)
         await pilot.press("c")
         await settle(pilot)
-        assert pane.selected == {"topic": [], "outlet": [], "speaker": []}
+        assert pane.selected == {"topic": [], "month": [], "outlet": [], "speaker": []}
         assert results(pilot).total == everything
 
 
@@ -550,3 +550,23 @@ async def test_o_sorts_by_relevance_newest_oldest_and_the_status_line_says_so(ma
         await pilot.press("o")
         await settle(pilot)
         assert [h.id for h in results(pilot).hits] == by_relevance
+
+
+async def test_months_are_a_filter_section_with_live_counts(make_app):
+    """The seeds are two articles, February 2021: one month, OR-ed with others like any section."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pane = filters(pilot)
+        months = {r.label: r.count for r in pane.rows if r.facet == "month" and not r.heading}
+        assert months == {"2021-02": results(pilot).total}
+        await type_query(pilot, "Taiwan")
+        months = {r.label: r.count for r in pane.rows if r.facet == "month" and not r.heading}
+        assert months == {"2021-02": 3}
+        pane.focus()
+        pane.highlighted = _position(pane, "month", "2021-02")
+        await pilot.press("space")
+        await settle(pilot)
+        assert pane.selected["month"] == ["2021-02"] and results(pilot).total == 3
+        assert "month: 2021-02" in status(pilot)[0]
+        assert app.session.months == ["2021-02"]

@@ -112,7 +112,8 @@ class BrowseScreen(Screen[None]):
         bar = self.query_one(SearchBar)
         bar.input.value = session.query
         self.query_one(FilterList).set_selected(
-            {"topic": session.topics, "outlet": session.outlets, "speaker": session.speakers})
+            {"topic": session.topics, "outlet": session.outlets, "speaker": session.speakers,
+             "month": session.months})
         bar.show_status("Opening the index…")
         self.query_one(ResultsList).focus()
 
@@ -152,7 +153,8 @@ class BrowseScreen(Screen[None]):
         filters.set_topics(ix.topics.names, ix.topics.files)
         known = {"topic": list(ix.topics.names), "outlet": index.facet_values(ix, "outlet"),
                  "speaker": index.facet_values(ix, "speaker")}
-        kept = {f: [v for v in values if v in known[f]] for f, values in filters.selected.items()}
+        kept = {f: [v for v in values if f not in known or v in known[f]]
+                for f, values in filters.selected.items()}
         if kept != filters.selected:
             filters.set_selected(kept)
             self.notify("Some saved filters no longer exist in this index and were dropped.",
@@ -268,8 +270,8 @@ class BrowseScreen(Screen[None]):
         order = SORT_LABELS[sort] or ("By relevance" if query.strip() else "Newest first")
         selected = self.query_one(FilterList).selected
         parts = [f"{name}: {' or '.join(values)}" for name, values in
-                 (("topic", selected["topic"]), ("outlet", selected["outlet"]),
-                  ("speaker", selected["speaker"])) if values]
+                 (("topic", selected["topic"]), ("month", selected["month"]),
+                  ("outlet", selected["outlet"]), ("speaker", selected["speaker"])) if values]
         return f"{order} (o) · Filtered by " + "; ".join(parts) if parts else f"{order} (o)"
 
     # -- the selected hit -------------------------------------------------------------------
@@ -398,6 +400,7 @@ def _search(ix: index.BriefingIndex, text: str, filters: dict[str, list[str]], o
             limit: int, lenient: bool = False, sort: str = "relevance") -> index.SearchResult:
     return index.search(
         ix, text, topics=filters["topic"], outlets=filters["outlet"], speakers=filters["speaker"],
+        months=filters.get("month", ()),
         offset=offset, limit=limit, prefix_last=True, lenient=lenient, sort=sort,
     )
 

@@ -29,7 +29,8 @@ from textual.strip import Strip
 
 import index
 
-SECTIONS = (("topic", "Topics"), ("outlet", "Outlets"), ("speaker", "Speakers"))
+SECTIONS = (("topic", "Topics"), ("month", "Months"), ("outlet", "Outlets"),
+            ("speaker", "Speakers"))
 MAX_SPEAKERS = 40
 
 
