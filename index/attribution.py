@@ -703,6 +703,9 @@ def _source_first(text: str, start: int, end: int, cue: Span, qs: list[Span]) ->
         elif not (verb.startswith("descri") and re.match(
                 r"\s+(?:the|a|an|his|her|their|its|how|what|[A-Z])", after)):
             return None  # "described the excitement when …" is a claim; "labeled" alone is not
+    elif verb in ("shows", "showed") and text[source[0] : source[1]].lower() in PRONOUNS and not \
+            re.match(r"\s*(?:that\b|:|,?\s*[“\"])", after):
+        return None  # "He shows great promise": a person showing something says nothing
     elif verb in ("reported", "reports") and re.match(r"\s+(?:to|for)\s", after) and not re.search(
             r"\bthat\b", text[cue[1] : _clause_end(text, cue[1], end)]):
         return None  # "reported to the office", "reported for duty": no one reports anything

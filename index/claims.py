@@ -252,7 +252,9 @@ def _resolve(raw: RawClaim, text: str, article: Article, paragraph: int,
         if not speaker and wanted == "person":
             speaker, category = _last_person_named(text, raw.source[0], full_names), speakers.PERSON
         if not speaker:
-            return None
+            # "It said …" with no organisation before it: the words are still a claim, as one
+            # with no source is; its speaker stays empty rather than guessed
+            speaker, category = "", speakers.ANONYMOUS
         confidence -= 0.1
     elif lowered == "i":
         # Outside quotation marks "I" is the writer: a columnist's own account. Without a

@@ -674,3 +674,9 @@ def test_a_pronouns_contracted_auxiliary_is_part_of_the_cue():
                      "The Gazette’s claims were denied.")
     assert [(c.source_text, c.cue) for c in claims][:1] == [("She", "’s said")]
     assert not any("claims" in c.cue for c in claims)
+
+
+def test_an_unresolved_pronoun_keeps_its_claim_without_a_speaker():
+    (claim,) = _claims("Title\n\nIt said the ferry would run on Sunday.")
+    assert (claim.source_text, claim.speaker, claim.content) == (
+        "It", "", "the ferry would run on Sunday")
