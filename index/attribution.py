@@ -664,7 +664,8 @@ def _claim_at(text: str, start: int, end: int, cue: Span, qs: list[Span]) -> Raw
         claim = _source_first(text, start, end, cue, qs)
         if claim is not None:
             return claim
-    if split > 3 and comma and not _CHARACTERIZE.fullmatch(verb) and _closes_sentence(
+    inverted = bool(between_text) or verb in _INVERTING  # "“…,” said Smith"; not "X, praised Y"
+    if split > 3 and comma and inverted and not _CHARACTERIZE.fullmatch(verb) and _closes_sentence(
         text, cue[1], end, bool(between_text)
     ):
         split_at = start + split
@@ -769,6 +770,13 @@ _FINITE_CLAUSE = re.compile(
     r"[A-Z][\w’'.\-]*)\s+)(?:(?!who\b|which\b|that\b)[\w’'\-]+\s+){0,5}?)(?:would|will|was|were|is|are|has|have|had|"
     r"could|should|can|must|may|might|did|does|do|wo|ca)(?:n[’']t|\b)")
 _PASSIVE_CUE = re.compile(r"(?:is|was|were|are|be|been|being)\b")
+# Verbs that come before their source ("“…,” said Smith", "…, added the mayor").
+_INVERTING = {"said", "says", "say", "reported", "reports", "notes", "recalls", "explains",
+              "declares", "added", "adds", "wrote", "writes", "asked", "asks", "continued",
+              "continues", "explained", "noted", "recalled", "replied", "told", "argued",
+              "insisted", "warned", "declared", "observed", "countered", "cautioned", "stated",
+              "tweeted", "concluded", "acknowledged", "conceded", "remarked", "suggested",
+              "predicted", "quipped", "joked", "responded", "answered", "agreed", "offered"}
 _SUBORDINATE = re.compile(r"\s*(?:Although|Though|While|Whereas|Because|If|Unless|"
                           r"Even though|Even if)\b")
 _TELL = {"tell", "tells", "told", "telling", "assure", "assures", "assured", "remind", "reminds",
@@ -952,7 +960,9 @@ def _source_before(text: str, start: int, cue_start: int) -> Span | None:
         cue_start = start + when.start()
     # Skip an appositive ("Yang, who carries the title …, urged") back to its head.
     appositive = re.search(r",\s+(?:who|which|whose|\w+ing)\b[^“”\"]*,\s*$", segment) or re.search(
-        r",\s+(?:however|though|meanwhile|too|in turn|for (?:his|her|their|its) part),\s*$", segment)
+        r",\s+(?:however|though|meanwhile|too|in turn|for (?:his|her|their|its) part|in fact|"
+        r"of course|for example|for instance|at least|once again|again|perhaps|so far),"
+        r"\s*(?:(?:has|have|had|will|would|could|did|does|do|is|was|were|are)\s+)?$", segment)
     if appositive:
         head = _source_before(text, start, start + appositive.start())
         describes = re.match(r",\s+(?:who|which|whose)\b", appositive.group())
@@ -1035,7 +1045,8 @@ SOURCE_LOOKBACK = 600
 _TIME_BEFORE_CUE = re.compile(
     r"\s+(?:(?:last|this|earlier\s+this|late\s+last|early\s+last)\s+(?:week|month|year|night|"
     r"spring|summer|fall|autumn|winter|weekend)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?|yesterday|today)\s*$")
+    r"Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?|yesterday|today|"
+    r"(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|this\s+week|that\s+week))\s*$")
 _NOT_A_SOURCE = {"but", "however", "then", "the", "a", "an", "and", "yet", "so", "also", "still",
                  "instead", "meanwhile", "indeed", "thus", "moreover"}
 _NAME_ONLY = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'.\-]*")

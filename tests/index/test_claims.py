@@ -680,3 +680,11 @@ def test_an_unresolved_pronoun_keeps_its_claim_without_a_speaker():
     (claim,) = _claims("Title\n\nIt said the ferry would run on Sunday.")
     assert (claim.source_text, claim.speaker, claim.content) == (
         "It", "", "the ferry would run on Sunday")
+
+
+def test_only_verbs_of_saying_come_before_their_source():
+    claims = _claims("Title\n\nHarbour officials have, in fact, praised the new pilots for their care. "
+                     "“The tide is low,” said the harbour master. Gale Park earlier in the day "
+                     "touted the repairs.")
+    assert [(c.source_text, c.cue) for c in claims] == [
+        ("Harbour officials", "praised"), ("the harbour master", "said"), ("Gale Park", "touted")]
