@@ -672,7 +672,9 @@ def _claim_at(text: str, start: int, end: int, cue: Span, qs: list[Span]) -> Raw
         content = [_strip_content(text, start, split_at + (1 if text[split_at] in "”\"'“" else 0))]
         src = _source_between(text, split_at + 1, cue[0])
         if src[1] <= src[0] or not _looks_like_source(text[src[0] : src[1]]):
-            src = _source_after(text, cue[1], end)
+            # after the cue only when nothing stands between content and cue ("“…,” said X"):
+            # "In 2011, the senator recalled the freeze" has no source after "recalled"
+            src = _source_after(text, cue[1], end) if src[1] <= src[0] else None
         if src is not None and _looks_like_source(text[src[0] : src[1]].split(", ")[0]):
             follow = next((q for q in qs if q[0] >= cue[1] and not text[cue[1]:q[0]].strip(" ,").count(" ") > 6), None)
             if follow is not None:

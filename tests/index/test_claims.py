@@ -688,3 +688,10 @@ def test_only_verbs_of_saying_come_before_their_source():
                      "touted the repairs.")
     assert [(c.source_text, c.cue) for c in claims] == [
         ("Harbour officials", "praised"), ("the harbour master", "said"), ("Gale Park", "touted")]
+
+
+def test_no_source_is_taken_from_after_the_cue_when_words_stand_before_it():
+    claims = _claims("Title\n\nIn 2011, the harbour board recalled the old pilots. “It is late,” said "
+                     "the pilot.")
+    found = [(c.source_text, c.cue) for c in claims]
+    assert ("the old pilots", "recalled") not in found and ("the pilot", "said") in found
