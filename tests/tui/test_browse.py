@@ -570,3 +570,35 @@ async def test_months_are_a_filter_section_with_live_counts(make_app):
         assert pane.selected["month"] == ["2021-02"] and results(pilot).total == 3
         assert "month: 2021-02" in status(pilot)[0]
         assert app.session.months == ["2021-02"]
+
+
+async def test_u_opens_the_link_and_y_copies_a_citation(make_app, monkeypatch):
+    import webbrowser
+
+    from tui import clipboard
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(clipboard, "COPY_COMMANDS", ())  # no system tool: the terminal's
+    app = make_app()
+    copied: list[str] = []
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, '"frank and tough"')
+        await pilot.press("escape")
+        hit = results(pilot).current
+        await pilot.press("y")
+        await pilot.press("u")
+        for _ in range(20):
+            if opened:
+                break
+            await pilot.pause(0.05)
+    assert copied and copied[0].startswith("“") and hit.outlet in copied[0]
+    assert hit.date in copied[0] and f"paragraph {hit.paragraph} of {hit.paragraphs}" in copied[0]
+    assert hit.url == "" and opened == []  # the seeds carry no links: nothing to open
+    assert clipboard.open_link("https://example.org/a") and opened == ["https://example.org/a"]
+    assert not clipboard.open_link("javascript:alert(1)") and len(opened) == 1
+    from dataclasses import replace
+    linked = clipboard.citation(replace(hit, url="https://example.org/a"))
+    assert linked.endswith(f"https://example.org/a, paragraph {hit.paragraph} of {hit.paragraphs}")

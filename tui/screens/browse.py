@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
@@ -19,6 +20,7 @@ from textual.worker import get_current_worker
 import index
 
 from .. import state
+from .. import clipboard
 from ..messages import (
     DetailReady,
     IndexChanged,
@@ -66,6 +68,10 @@ class BrowseScreen(Screen[None]):
         Binding("b", "briefing", "Briefing", id="browse.briefing",
                 tooltip="Briefing: the pinned paragraphs"),
         Binding("enter", "open", "Open article", show=False, id="browse.open"),
+        Binding("u", "open_link", "Open link", show=False, id="browse.link",
+                tooltip="Open the paragraph's web page in the browser"),
+        Binding("y", "copy_citation", "Copy citation", show=False, id="browse.copy",
+                tooltip="Copy the paragraph with outlet, date, title, URL and paragraph number"),
         Binding("o", "cycle_sort", "Sort", show=False, id="browse.sort",
                 tooltip="Sort: relevance, newest, oldest (shown in the status line)"),
         Binding("v", "toggle_layout", "Layout", show=False, id="browse.layout",
@@ -130,6 +136,24 @@ class BrowseScreen(Screen[None]):
         self.query_one(SearchBar).set_class(compact, "-compact")
         self.query_one(ResultsList).set_compact(compact)
         self.query_one(DetailPanel).set_compact(compact)
+
+    def action_open_link(self) -> None:
+        hit = self.query_one(ResultsList).current
+        if hit is None:
+            return
+        if not hit.url.lower().startswith(clipboard.WEB_SCHEMES):
+            self.notify("This paragraph has no web link to open.", markup=False, timeout=3)
+            return
+        self.notify("Opening the link in your browser…", markup=False, timeout=2)
+        # A browser may take a moment to start: never in the keystroke's way.
+        threading.Thread(target=clipboard.open_link, args=(hit.url,), daemon=True).start()
+
+    def action_copy_citation(self) -> None:
+        hit = self.query_one(ResultsList).current
+        if hit is None:
+            return
+        where = clipboard.copy(clipboard.citation(hit), self.app.copy_to_clipboard)
+        self.notify(f"Citation copied ({where}).", markup=False, timeout=3)
 
     def action_cycle_sort(self) -> None:
         session = self.briefing.session
