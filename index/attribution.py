@@ -518,6 +518,8 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
             content = _strip_content(text, cue[1], end)
             if subject and content[1] - content[0] > 3:
                 used.append(cue)
+                if _no_subject(text, subject, end):
+                    subject = None  # "Yet, …, saying", "MANCHESTER, N.H. — …": no one named
                 claim = RawClaim(subject, cue, (content,), confidence=0.6)
                 claims_here.append(claim)
                 yield claim
@@ -879,6 +881,13 @@ def _sentence_subject(text: str, start: int, stop: int) -> Span | None:
     return span if _looks_like_source(text[span[0] : span[1]]) else None
 
 
+def _no_subject(text: str, span: Span, end: int) -> bool:
+    """A sentence's first words that name no one: a function word or a dateline."""
+    words = text[span[0] : span[1]]
+    return words.lower() in _NOT_A_SOURCE or (len(words) > 3 and words.isupper() and re.match(
+        r"\s*(?:,|[-—–]|\()", text[span[1] : end]) is not None)
+
+
 def _tail(text: str, start: int, pos: int) -> str:
     """The end of ``text[start:pos]``, for a pattern anchored at ``pos``: searching the whole
     sentence so far for it, from every cue, made a sentence of many cues quadratic."""
@@ -1050,7 +1059,9 @@ _TIME_BEFORE_CUE = re.compile(
     r"Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?|yesterday|today|"
     r"(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|this\s+week|that\s+week))\s*$")
 _NOT_A_SOURCE = {"but", "however", "then", "the", "a", "an", "and", "yet", "so", "also", "still",
-                 "instead", "meanwhile", "indeed", "thus", "moreover"}
+                 "instead", "meanwhile", "indeed", "thus", "moreover", "there", "here", "just",
+                 "if", "when", "where", "while", "as", "because", "although", "though", "since",
+                 "after", "before", "even", "only", "now"}
 _NAME_ONLY = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'.\-]*")
 _SENTENCE_ADVERBS = {"even", "indeed", "instead", "meanwhile", "moreover", "thus", "likewise"}
 _LONG = {"long", "always", "since", "just", "first", "ever", "both", "all"}

@@ -695,3 +695,9 @@ def test_no_source_is_taken_from_after_the_cue_when_words_stand_before_it():
                      "the pilot.")
     found = [(c.source_text, c.cue) for c in claims]
     assert ("the old pilots", "recalled") not in found and ("the pilot", "said") in found
+
+
+def test_a_dateline_or_function_word_is_no_subject():
+    claims = _claims("Title\n\nPORTVILLE, Maine — Crowds lined the quay on Sunday, cheering and "
+                     "saying the ferry was back.")
+    assert [(c.source_text, c.cue) for c in claims] == [("", "saying")]
