@@ -616,7 +616,7 @@ _PASSIVE = re.compile(
     r"considered|portrayed|perceived)\s+as|(?P<ask>asked)(?:\s+about)?)|"
     r"(?P<also>(?:also|better|widely)\s+known\s+as))\b")
 _WHEN_ASKED = re.compile(r"\b(?:when|after|if|before|once)\s+(?P<cue>asked(?:\s+about)?)\s+(?=\S)")
-_BY = re.compile(r"\s+by\s+([^,;:.“”\"]{2,60}?)(?=[,;:.“”\"]|\s+(?:to|as|that|if|whether|about|of|for|in|on|at|over)\b)")
+_BY = re.compile(r"\s+by\s+((?:[^,;:.“”\"]|\.(?=\d)){2,60}?)(?=[,;:“”\"]|\.(?!\d)|\s+(?:to|as|that|if|whether|about|of|for|in|on|at|over)\b)")
 
 
 def _passive_claim(text: str, start: int, end: int, match: re.Match[str]) -> RawClaim | None:
@@ -1054,7 +1054,7 @@ _PREPOSITIONS = re.compile(r"(?:(?:among|of|for|with|by|from|to|in|on|at|Among|O
 
 SOURCE_LOOKBACK = 600
 _TIME_BEFORE_CUE = re.compile(
-    r"\s+(?:(?:last|this|earlier\s+this|late\s+last|early\s+last)\s+(?:week|month|year|night|"
+    r"(?<!Super)\s+(?:(?:last|this|earlier\s+this|late\s+last|early\s+last)\s+(?:week|month|year|night|"
     r"spring|summer|fall|autumn|winter|weekend)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?|yesterday|today|"
     r"(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|this\s+week|that\s+week))\s*$")
@@ -1118,7 +1118,7 @@ _DESCRIBED = re.compile(r"(?:[;:]\s*|(?:But|And|and|but)\s+)?((?:[A-Z0-9]|(?:[Tt
 _MODIFIED = re.compile(
     r"(?:^|[,;:]\s+)(?:(?:[Bb]ut|[Aa]nd|[Ss]till|[Rr]ather|[Yy]et|[Ss]o|[Nn]ow)\s+)?"
     r"(?P<src>(?P<head>(?:[\w’'.\-]+\s+){0,3}?[\w’'.\-]+)\s+(?:who|that|close to|familiar with|of|"
-    r"at|in|from|with|inside|within|by|[a-z]{3,}ing)\s+[^,;:“”\"()]{1,90}?)\s*$"
+    r"at|in|from|with|inside|within|by|[a-z]{2,}ing)\s+[^,;:“”\"()]{1,90}?)\s*$"
 )
 
 

@@ -701,3 +701,11 @@ def test_a_dateline_or_function_word_is_no_subject():
     claims = _claims("Title\n\nPORTVILLE, Maine — Crowds lined the quay on Sunday, cheering and "
                      "saying the ferry was back.")
     assert [(c.source_text, c.cue) for c in claims] == [("", "saying")]
+
+
+def test_super_tuesday_and_decimals_stay_in_sources():
+    claims = _claims("Title\n\nMost voters going to the polls on Super Tuesday said the economy mattered. "
+                     "The levy was rejected by 59.6 percent, officials said.")
+    found = [(c.source_text, c.cue) for c in claims]
+    assert ("Most voters going to the polls on Super Tuesday", "said") in found
+    assert ("59.6 percent", "was rejected") in found
