@@ -64,7 +64,7 @@ class Ledger:
         self.cluster_refs = clusters
         self.stories: list[Story] = []
         self.clusters: list[Cluster] = []
-        by_doc: dict[tuple[str, int, int], Cluster] = {}
+        self._at: dict[tuple[str, int], dict[str, Cluster]] = {}  # (doc, paragraph) -> clusters
         for paths in stories:
             members = tuple(articles[p] for p in paths)
             sid = story_id(paths)
@@ -75,21 +75,13 @@ class Ledger:
                 cluster = describe(sid, claims, outlets, {m.doc: m.terms for m in members})
                 self.clusters.append(cluster)
                 for claim in claims:
-                    by_doc[claim.key] = cluster
-        self._by_claim = by_doc
-        self._story_of = {a.doc: s for s in self.stories for a in s.articles}
+                    self._at.setdefault((claim.doc, claim.paragraph), {})[cluster.id] = cluster
         self._article_ids = {a.doc: a.article_id for a in articles.values()}
         self._doc_of = {a.article_id: a.doc for a in articles.values()}
-        self._at: dict[tuple[str, int], dict[str, Cluster]] = {}
-        for key, cluster in by_doc.items():
-            self._at.setdefault((key[0], key[1]), {})[cluster.id] = cluster
 
     def article_id(self, doc: str) -> str:
         """The index's article id of a document (file stem), "" when not in the ledger."""
         return self._article_ids.get(doc, "")
-
-    def cluster_of(self, claim: LedgerClaim) -> Cluster | None:
-        return self._by_claim.get(claim.key)
 
     def clusters_at(self, doc: str, paragraph: int) -> list[Cluster]:
         """The clusters holding a claim in this paragraph of this document (file stem)."""
@@ -98,9 +90,6 @@ class Ledger:
     def doc_of(self, article_id: str) -> str | None:
         """The document (file stem) of an index article id."""
         return self._doc_of.get(article_id)
-
-    def story_of(self, doc: str) -> Story | None:
-        return self._story_of.get(doc)
 
     def profile_by_outlet(self) -> dict[str, dict[str, float]]:
         """Sourcing profile per outlet: shares of its claims by speaker kind."""
