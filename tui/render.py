@@ -82,6 +82,16 @@ def fragment(hit: index.Hit, limit: int = FRAGMENT_CHARS) -> Content:
     return _shorten(_one_line(hit.text), limit)
 
 
+def hit_line(hit: index.Hit, pinned: bool = False) -> Content:
+    """outlet · date · ¶n · title: one line a hit in the compact layout (the paragraph number
+    tells apart the hits of one article)."""
+    return Content.assemble(
+        plain("● ", "$accent") if pinned else "",
+        join([plain(hit.outlet or index.UNKNOWN_OUTLET, "bold"), plain(hit.date or "undated", "dim"),
+              plain(f"¶{hit.paragraph}", "dim"), plain(hit.title)]),
+    )
+
+
 def hit_row(hit: index.Hit, pinned: bool = False) -> Content:
     lines = [hit_heading(hit, pinned), fragment(hit).stylize("dim")]
     if hit.also_in:

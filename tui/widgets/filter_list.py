@@ -108,7 +108,10 @@ class FilterList(ScrollView, can_focus=True):
         heading names the index's topic file, since topics differ from corpus to corpus."""
         self._topic_names = tuple(names)
         shown = ", ".join(Path(f).name for f in files)
-        self._topic_heading = f"Topics · {shown}" if shown else "Topics · no topic file"
+        if shown:
+            self._topic_heading = f"Topics · {shown}"
+        else:  # an index made before topic files were recorded still has its topics
+            self._topic_heading = "Topics · index's own" if names else "Topics · no topic file"
         self._rebuild()
 
     def set_facets(self, facets: Mapping[str, Mapping[str, int]]) -> None:

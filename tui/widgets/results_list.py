@@ -100,7 +100,7 @@ class ResultsList(KeyedList):
     def _prompt(self, hit: index.Hit, pinned: bool) -> Content:
         if self.one_line:
             width = max(10, self.scrollable_content_region.width - 2)  # less the padding
-            return render.hit_heading(hit, pinned).truncate(width, ellipsis=True)
+            return render.hit_line(hit, pinned).truncate(width, ellipsis=True)
         return render.spaced(render.hit_row(hit, pinned))
 
     def show(self, hits: Sequence[index.Hit], total: int, pinned: Container[str],
