@@ -165,9 +165,12 @@ def timeline(cluster: index.LedgerCluster) -> Content:
     for number, claim in enumerate(cluster.claims, start=1):
         first = " (first)" if claim in cluster.first else ""
         credit = claim.speaker or "no speaker"
+        words = " ".join(claim.source_text.split())
+        said_as = f" as “{_short(words, 60)}”" if words and words != credit else ""
         lines.append(Content.assemble(
             render.plain(f"{number}. {claim.outlet}, {claim.date or 'no date'}{first} ¶{claim.paragraph} ", "bold"),
             render.plain(f"credited to {credit} ({claim.speaker_kind})", "$text-accent"),
+            render.plain(said_as, "dim"),
         ))
         lines.append(render.plain("   " + _short(claim.statement, 200)))
         if claim.doc not in shown:
