@@ -24,14 +24,16 @@ GROUPINGS = ("topic", "article", "none")  # none: in the order given (the order 
 UNGROUPED = "Other paragraphs"
 
 CSV_FIELDS = ("id", "outlet", "date", "title", "author", "url", "paragraph", "paragraphs",
-              "topics", "speakers", "claims", "text", "ledger")
+              "topics", "speakers", "claims", "text", "ledger", "note")
 # Paragraph id -> the claim ledger's notes on its claims (``ledgerview.paragraph_notes``).
 Notes = Mapping[str, Sequence[Any]]
 
 
-def citation(hit: Hit, notes: Notes | None = None) -> dict[str, Any]:
+def citation(hit: Hit, notes: Notes | None = None,
+             annotations: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The fields every format carries for one paragraph; ``ledger``: for each claim other
-    outlets report too, its first report, the other outlets and any differing credit."""
+    outlets report too, its first report, the other outlets and any differing credit;
+    ``note``: the analyst's own note on the paragraph (``annotations`` by paragraph id)."""
     return {
         "id": hit.id,
         "outlet": _clean(hit.outlet),
@@ -50,6 +52,7 @@ def citation(hit: Hit, notes: Notes | None = None) -> dict[str, Any]:
         ],
         "text": _clean(hit.text),
         "ledger": [_ledger_note(n) for n in (notes or {}).get(hit.id, ())],
+        "note": _clean((annotations or {}).get(hit.id, "")) or None,
     }
 
 
@@ -75,7 +78,8 @@ def _ledger_line(note: dict[str, Any]) -> str:
 
 
 def render(hits: Sequence[Hit], fmt: str, *, title: str = "Briefing", group_by: str = "topic",
-           now: datetime | None = None, notes: Notes | None = None) -> str:
+           now: datetime | None = None, notes: Notes | None = None,
+           annotations: Mapping[str, str] | None = None) -> str:
     """The briefing as text in ``fmt`` (``md``, ``json`` or ``csv``); ``notes`` (by paragraph
     id) add the claim ledger's first report, other outlets and differing credits."""
     if fmt not in FORMATS:
@@ -85,30 +89,35 @@ def render(hits: Sequence[Hit], fmt: str, *, title: str = "Briefing", group_by: 
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     if fmt == "json":
         return json_text({"title": title, "generated": stamp,
-                          "paragraphs": [citation(h, notes) for h in hits]}, indent=2) + "\n"
+                          "paragraphs": [citation(h, notes, annotations) for h in hits]},
+                         indent=2) + "\n"
     if fmt == "csv":
-        return _csv(hits, notes)
-    return _markdown(hits, title, group_by, stamp, notes)
+        return _csv(hits, notes, annotations)
+    return _markdown(hits, title, group_by, stamp, notes, annotations)
 
 
 def _markdown(hits: Sequence[Hit], title: str, group_by: str, stamp: str,
-              notes: Notes | None = None) -> str:
+              notes: Notes | None = None, annotations: Mapping[str, str] | None = None) -> str:
     lines = [f"# {_md_inline(title)}", "", f"Generated {stamp} · {len(hits)} paragraph(s) from "
              f"{len({h.outlet for h in hits})} outlet(s).", ""]
     for group, members in _groups(hits, group_by):
         if group_by != "none":
             lines += [f"## {_md_inline(group)}", ""]
         for hit in members:
-            lines += _md_paragraph(hit, citation(hit, notes)["ledger"])
+            cited = citation(hit, notes, annotations)
+            lines += _md_paragraph(hit, cited["ledger"], cited["note"])
     if not hits:
         lines.append("_No paragraphs._")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _md_paragraph(hit: Hit, ledger: Sequence[dict[str, Any]] = ()) -> list[str]:
+def _md_paragraph(hit: Hit, ledger: Sequence[dict[str, Any]] = (),
+                  note: str | None = None) -> list[str]:
     quoted = [f"> {_md_inline(line)}" if line.strip() else ">"
               for line in _clean(hit.text).split("\n")]
     out = [*quoted, ""]
+    if note:
+        out += [f"Note: {_md_inline(' '.join(note.split()))}", ""]
     speakers = _speakers(hit)
     if speakers:
         out += [f"Claims by: {', '.join(_md_inline(s) for s in speakers)}", ""]
@@ -154,12 +163,13 @@ def _groups(hits: Sequence[Hit], group_by: str) -> list[tuple[str, list[Hit]]]:
     return ordered
 
 
-def _csv(hits: Sequence[Hit], notes: Notes | None = None) -> str:
+def _csv(hits: Sequence[Hit], notes: Notes | None = None,
+         annotations: Mapping[str, str] | None = None) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for hit in hits:
-        row = citation(hit, notes)
+        row = citation(hit, notes, annotations)
         row["ledger"] = " | ".join(_ledger_line(n) for n in row["ledger"])
         row["topics"] = "; ".join(row["topics"])
         row["speakers"] = "; ".join(row["speakers"])

@@ -192,7 +192,17 @@ class BriefingApp(App[None]):
                     f"{index.sanitize_display(hit.title)[:60]}", markup=False, timeout=2)
         self._pins_changed()
 
+    def set_note(self, paragraph_id: str, note: str) -> None:
+        """The analyst's note on a pinned paragraph; every export carries it."""
+        note = state.clean_input(note).strip()
+        if note:
+            self.session.notes[paragraph_id] = note
+        else:
+            self.session.notes.pop(paragraph_id, None)
+        self._save_soon()
+
     def unpin(self, paragraph_id: str) -> None:
+        self.session.notes.pop(paragraph_id, None)
         if paragraph_id in self.session.pins:
             self.session.pins.remove(paragraph_id)
         self._pins_changed()
@@ -219,7 +229,8 @@ class BriefingApp(App[None]):
             folder.mkdir(parents=True, exist_ok=True)
             notes = {h.id: index.paragraph_notes(self.index, h.id) for h in hits}
             target.write_text(index.render_briefing(hits, fmt, title="Pinned briefing",
-                                                    group_by="none", notes=notes),
+                                                    group_by="none", notes=notes,
+                                                    annotations=self.session.notes),
                               encoding="utf-8")
         except OSError as exc:
             self.notify(f"could not write {target}: {exc}", severity="error", markup=False)

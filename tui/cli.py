@@ -269,6 +269,7 @@ def _run_export(args: argparse.Namespace) -> int:
     from . import state
 
     hits: list[index.Hit] = []
+    annotations: dict[str, str] = {}  # the analyst's notes on pinned paragraphs
     with open_for_reading(args) as ix:
         if args.query or args.topic or args.outlet or args.speaker or not args.pinned:
             found = index.search(ix, args.query, topics=args.topic, outlets=args.outlet,
@@ -281,6 +282,7 @@ def _run_export(args: argparse.Namespace) -> int:
             session, notes = state.load_for(state.path_for(ix.directory), state.default_path())
             for note in notes:
                 output.note(note)
+            annotations = dict(session.notes)
             for pid, hit in index.find_paragraphs(ix, session.pins).items():
                 if hit is None:
                     output.note(f"pinned paragraph {pid} is no longer in the index; left out")
@@ -291,7 +293,7 @@ def _run_export(args: argparse.Namespace) -> int:
     unique = list({h.id: h for h in hits}.values())
     title = f"Briefing: {args.query}" if args.query else "Briefing"
     text = index.render_briefing(unique, args.format, title=title, group_by=args.group_by,
-                                 notes=ledger)
+                                 notes=ledger, annotations=annotations)
     if args.output is None:
         sys.stdout.write(text)
         return 0

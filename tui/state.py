@@ -45,11 +45,14 @@ class Session:
     pins: list[str] = field(default_factory=list)
     sort: str = "relevance"  # one of index.SEARCH_SORTS
     months: list[str] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)  # pinned paragraph id -> the analyst's note
 
     def toggle_pin(self, paragraph_id: str) -> bool:
-        """Pin or unpin; returns whether the paragraph is pinned afterwards."""
+        """Pin or unpin; returns whether the paragraph is pinned afterwards (unpinning drops
+        its note)."""
         if paragraph_id in self.pins:
             self.pins.remove(paragraph_id)
+            self.notes.pop(paragraph_id, None)
             return False
         self.pins.append(paragraph_id)
         del self.pins[:-MAX_PINS]
@@ -127,6 +130,7 @@ def load(path: Path) -> tuple[Session, str | None]:
         speakers=_texts(raw.get("speakers"))[:MAX_FILTERS],
         theme=_text(raw.get("theme")),
         pins=_texts(raw.get("pins"))[-MAX_PINS:],
+        notes=_notes(raw.get("notes")),
         sort=raw["sort"] if raw.get("sort") in SORTS else "relevance",
         months=[m for m in _texts(raw.get("months")) if re.fullmatch(r"\d{4}-\d{2}", m)][:MAX_FILTERS],
     ), None
@@ -159,3 +163,12 @@ def _texts(value: Any) -> list[str]:
     if not isinstance(value, list):
         return []
     return [cleaned for v in value if isinstance(v, str) and (cleaned := clean_input(v))]
+
+
+def _notes(value: Any) -> dict[str, str]:
+    """Notes on pins: text keys and values only, each cleaned and bounded like typed text."""
+    if not isinstance(value, dict):
+        return {}
+    notes = {clean_input(k): clean_input(v) for k, v in list(value.items())[:MAX_PINS]
+             if isinstance(k, str) and isinstance(v, str)}
+    return {k: v for k, v in notes.items() if k and v}

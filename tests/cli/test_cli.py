@@ -160,9 +160,10 @@ def test_export_pinned_reads_the_browsers_session(home: Path):
     hit = json.loads(run("search", "frank", "--json", env_home=home).stdout)["hits"][0]
     session = home / "data" / "session.json"
     session.parent.mkdir(parents=True, exist_ok=True)
-    session.write_text(json.dumps({"pins": [hit["id"], "gone-1"]}))
+    session.write_text(json.dumps({"pins": [hit["id"], "gone-1"], "notes": {hit["id"]: "ask"}}))
     result = run("export", "--pinned", "--format", "json", env_home=home)
     assert [p["id"] for p in json.loads(result.stdout)["paragraphs"]] == [hit["id"]]
+    assert json.loads(result.stdout)["paragraphs"][0]["note"] == "ask"  # the analyst's note
     assert "gone-1 is no longer in the index" in result.stderr
 
 

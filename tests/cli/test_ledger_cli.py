@@ -70,4 +70,4 @@ def test_export_carries_first_report_other_outlets_and_credits(index_dir: Path,
     assert "first reported by Daily Planet, 2024-03-01" in capsys.readouterr().out
     assert main(["export", "--query", "deficit", "--format", "csv", "--index-dir", str(index_dir)]) == 0
     header, *rows = capsys.readouterr().out.splitlines()
-    assert header.endswith(",ledger") and any("credited to Jane Doe by Daily Planet" in r for r in rows)
+    assert header.endswith(",ledger,note") and any("credited to Jane Doe by Daily Planet" in r for r in rows)

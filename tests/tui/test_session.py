@@ -103,3 +103,31 @@ async def test_export_keeps_the_order_of_pinning(make_app, isolated_home: Path):
     assert "## " not in markdown  # no topic sections to reorder them
     found = [markdown.index(start) for start in starts]
     assert found == sorted(found)
+
+
+async def test_a_note_on_a_pinned_paragraph_is_shown_kept_and_exported(make_app, isolated_home):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "Taiwan")
+        await pilot.press("escape", "p", "b")
+        assert isinstance(app.screen, PinnedScreen)
+        pinned = app.session.pins[0]
+        await pilot.press("n")
+        await pilot.press(*"check the =date")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.notes == {pinned: "check the =date"}
+        assert isinstance(app.screen, PinnedScreen)
+        row = app.screen._row(pinned, app.screen.items[0][1]).plain
+        assert "Note: check the =date" in row
+        for fmt in ("md", "json", "csv"):
+            app.export_pinned(fmt)
+        await pilot.pause(0.7)
+    exports = isolated_home / "data" / "exports"
+    assert "Note: check the =date" in next(exports.glob("*.md")).read_text()
+    assert json.loads(next(exports.glob("*.json")).read_text())["paragraphs"][0]["note"] == (
+        "check the =date")
+    assert "check the =date" in next(exports.glob("*.csv")).read_text()
+    saved, _ = state.load(app.session_path)
+    assert saved.notes == {pinned: "check the =date"}

@@ -15,6 +15,7 @@ import index
 
 from .. import render
 from ..widgets.keyed_list import KeyedList
+from .note import NoteScreen
 
 if TYPE_CHECKING:
     from ..app import BriefingApp
@@ -33,6 +34,8 @@ class PinnedScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="briefing.back"),
         Binding("x,delete", "unpin", "Unpin", id="briefing.unpin"),
         Binding("e", "export", "Export Markdown", id="briefing.export"),
+        Binding("n", "note", "Note", id="briefing.note",
+                tooltip="Note on the paragraph, carried by every export"),
     ]
 
     DEFAULT_CSS = """
@@ -75,6 +78,9 @@ class PinnedScreen(Screen[None]):
             return render.plain(f"{pid} — no longer in the index (x removes it)", "dim")
         speakers = hit.speakers
         lines = [render.hit_heading(hit), render.plain(hit.text)]
+        note = self.briefing.session.notes.get(pid)
+        if note:
+            lines.append(render.plain(f"Note: {note}", "bold $text-accent"))
         if speakers:
             lines.append(render.plain("claims by " + ", ".join(speakers), "dim italic"))
         return Content("\n").join(lines)
@@ -99,6 +105,20 @@ class PinnedScreen(Screen[None]):
         pid, _ = self.items.pop(position)
         self.briefing.unpin(pid)
         self._show(keep=position)
+
+    def action_note(self) -> None:
+        position = self._current()
+        if position is None:
+            return
+        pid, hit = self.items[position]
+        title = hit.title if hit is not None else pid
+
+        def saved(note: str | None) -> None:
+            if note is not None:
+                self.briefing.set_note(pid, note)
+                self._show(keep=position)
+
+        self.app.push_screen(NoteScreen(title, self.briefing.session.notes.get(pid, "")), saved)
 
     def action_export(self) -> None:
         self.briefing.export_pinned("md")
