@@ -80,6 +80,11 @@ _SEEM_COMPLEMENT = re.compile(
     r"(?:[a-z]+ed|certain|likely|unlikely|poised|ready|eager|reluctant|open|confident|unsure|"
     r"unaware|aware|happy|unhappy|willing|unwilling|uninterested|interested|sure|keen|like|"
     r"intent|resigned|upset|angry|skeptical|sceptical|optimistic|pessimistic)\b")
+# Connectives built on a verb of saying: the writer moving on, not anyone being reported.
+_IDIOM = re.compile(
+    r"\b(?:[Hh]aving said that|[Tt]hat said(?=,)|[Nn]eedless to say|[Ss]uffice it to say|"
+    r"so to speak|that is to say|goes without saying|[Tt]ruth be told)\b"
+)
 _ACCORDING = re.compile(r"\b(?:according to|in the words of|as reported by)\s+", re.IGNORECASE)
 _TWEET = re.compile(r"\b(?:posted|wrote|sent|published)\s+(?:a|an)\s+(?:tweet|post|statement|message)\s+(?:saying|stating|that)\b", re.IGNORECASE)
 _CHARACTERIZE = re.compile(r"\b(?:characteri[sz]ed|described|labell?ed|called|branded|termed|dubbed)\b", re.IGNORECASE)
@@ -505,6 +510,9 @@ def _sentence_claims(text: str, start: int, end: int, quoted: list[Span]) -> Ite
         cue = _trim(text, *match.span())
         if _inside(cue[0], quoted) or not free(cue) or _noun_use(text, start, cue) or _in_parentheses(text, start, cue[0]):
             continue
+        if any(m.start() <= cue[0] and cue[1] <= m.end() for m in _IDIOM.finditer(
+                text, max(start, cue[0] - 20), min(end, cue[1] + 20))):
+            continue  # "Having said that, Beijing was …": a connective, nobody's claim
         if text[cue[0] : cue[1]].split()[-1] in NESTED_STANCES and any(
                 c0 <= cue[0] < c1 for claim in claims_here for c0, c1 in claim.content):
             continue  # "Clinton says she wants to …": the wanting is part of what she says

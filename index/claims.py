@@ -43,7 +43,14 @@ _TITLES = re.compile(
     r"challenger|independent|conservative|liberal|progressive|activist|pastor|reverend|rev\.|"
     r"professor|prof\.|attorney|lawyer|host|anchor|commentator|columnist|congressman|"
     r"congresswoman|lawmaker|rabbi|father|bishop|lt\.|col\.|capt\.|sgt\.|adm\.|"
-    r"admiral|colonel|captain|sergeant|dem\.|rep\.|mogul)\s+)+",
+    r"admiral|colonel|captain|sergeant|dem\.|rep\.|mogul|representative|chancellor|"
+    # a nationality only before an office ("Mexican President Vicente Fox"), never a
+    # company's first word ("British Airways")
+    r"(?:mexican|british|french|german|russian|israeli|iranian|japanese|indian|canadian|"
+    r"palestinian|syrian|iraqi|afghan|turkish|saudi|egyptian|(?:north|south)\s+korean|"
+    r"australian|italian|spanish|ukrainian|cuban|venezuelan|brazilian|pakistani|taiwanese)"
+    r"(?=\s+(?:president|prime\s+minister|foreign\s+minister|minister|ambassador|"
+    r"chancellor|leader|official)\b))\s+)+",
     re.IGNORECASE,
 )
 # "Former Florida Gov. Jeb Bush", "Ohio Governor John Kasich": a place before the title.
@@ -99,6 +106,8 @@ def canonical_description(source: str) -> str:
         return ""
     text = re.sub(r"\s*\([^()]*\)", "", text)  # "Harry M. Reid (D-Nev.)", "(D-N.C.), head of …"
     text = re.sub(r"^\d+-year-old\s+", "", text)  # "81-year-old Parker Eaton, a …"
+    text = re.sub(r"^((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'.\-]*)\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$",
+                  r"\1", text) if re.match(r"^(?:Sen|Rep|Gov|Senator|Representative|Governor)\b", text) else text
     parts = text.split(", ")
     if len(parts) > 1:
         name = next((p for p in (parts[0], parts[-1]) if _CAPITALISED_NAME.match(p)), None)

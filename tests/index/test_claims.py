@@ -709,3 +709,28 @@ def test_super_tuesday_and_decimals_stay_in_sources():
     found = [(c.source_text, c.cue) for c in claims]
     assert ("Most voters going to the polls on Super Tuesday", "said") in found
     assert ("59.6 percent", "was rejected") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Having said that, the ministry was taken aback by the speech.",
+    "That said, the envoy was never going to stay long.",
+    "Needless to say, the harbour stayed closed for a week.",
+])
+def test_a_connective_built_on_a_verb_of_saying_is_no_claim(sentence: str) -> None:
+    assert _claims("Title\n\n" + sentence) == []
+
+
+def test_a_claim_after_a_connective_is_still_read():
+    claims = _claims("Title\n\nThat said, the envoy insisted the talks would go on.")
+    assert [(c.source_text, c.cue) for c in claims] == [("the envoy", "insisted")]
+
+
+@pytest.mark.parametrize(("source", "name"), [
+    ("Representative Dana Holt", "Dana Holt"),
+    ("British Prime Minister Sam Ito", "Sam Ito"),
+    ("Senator Lee Park of New Hampshire", "Lee Park"),
+    ("British Airways", "British Airways"),
+    ("University of New Hampshire", "University of New Hampshire"),
+])
+def test_offices_nationalities_and_home_states_are_no_part_of_a_name(source: str, name: str) -> None:
+    assert canonical_description(source) == name
