@@ -192,6 +192,26 @@ class BriefingApp(App[None]):
                     f"{index.sanitize_display(hit.title)[:60]}", markup=False, timeout=2)
         self._pins_changed()
 
+    def save_search(self, name: str, query: str, filters: dict[str, list[str]]) -> None:
+        """Keep the query and filters under ``name`` (this index's; a name is replaced)."""
+        name = state.clean_input(name).strip()
+        if not name:
+            return
+        self.session.saved[name] = {"query": query, **{f: list(filters.get(f, []))
+                                                      for f in state.SAVED_FACETS}}
+        self._save_soon()
+        self.notify(f"Saved the search as {name!r}. Press r to reopen it.", markup=False,
+                    timeout=3)
+
+    def delete_saved(self, name: str) -> None:
+        self.session.saved.pop(name, None)
+        self._save_soon()
+
+    def open_saved(self, name: str | None) -> None:
+        entry = self.session.saved.get(name or "")
+        if entry is not None:
+            self._back_to_browse().apply_search(entry["query"], entry)
+
     def set_note(self, paragraph_id: str, note: str) -> None:
         """The analyst's note on a pinned paragraph; every export carries it."""
         note = state.clean_input(note).strip()
@@ -347,6 +367,10 @@ class BriefingApp(App[None]):
                                 lambda fmt=fmt: self.export_pinned(fmt))
         yield SystemCommand("Claim ledger", "Statements several outlets report: first report, "
                             "credits, wording (l)", self.action_show_ledger)
+        yield SystemCommand("Save this search", "Keep the query and filters under a name (w)",
+                            self.browse.action_save_search)
+        yield SystemCommand("Saved searches", "Reopen a saved query and its filters (r)",
+                            self.browse.action_saved_searches)
         yield SystemCommand("Clear filters", "Remove every topic, outlet and speaker filter (c)",
                             self.action_clear_filters)
         yield SystemCommand("Help: all keys", "Every key and the query language (?)",

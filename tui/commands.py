@@ -39,6 +39,10 @@ class BriefingCommands(Provider):
             self._entries.append((label, render.plain(label),
                                   partial(app.open_article, hit.article_id, hit.id),
                                   "Read the whole article"))
+        for name in app.session.saved:
+            label = f"Open saved search: {name}"
+            self._entries.append((label, render.plain(label), partial(app.open_saved, name),
+                                  "The saved query and filters (r lists them)"))
         for name in ix.topics.names:
             label = f"Filter by topic: {name}"
             self._entries.append((label, render.plain(label),
@@ -52,7 +56,7 @@ class BriefingCommands(Provider):
 
     async def discover(self) -> Hits:
         for label, display, command, help_text in self._entries:
-            if label.startswith("Filter by topic"):
+            if label.startswith(("Filter by topic", "Open saved search")):
                 yield DiscoveryHit(display, command, text=label, help=help_text)
 
     async def search(self, query: str) -> Hits:

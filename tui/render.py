@@ -196,3 +196,11 @@ def ledger_notes(notes: Iterable[index.ClaimNote]) -> Content:
             credits = "; ".join(f"{speaker} by {outlet}" for outlet, speaker in note.credits)
             lines.append(plain("credited to " + credits, "$warning"))
     return Content("\n").join(lines)
+
+
+def saved_row(name: str, entry: dict[str, Any]) -> Content:
+    """A saved search: its name, then its query and filters."""
+    filters = [f"{facet}: {' or '.join(entry.get(facet) or ())}"
+               for facet in ("topic", "month", "outlet", "speaker") if entry.get(facet)]
+    what = "; ".join([f"“{entry.get('query')}”" if entry.get("query") else "everything", *filters])
+    return Content.assemble(plain(name, "bold"), "  ", plain(what, "dim"))

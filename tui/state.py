@@ -46,6 +46,8 @@ class Session:
     sort: str = "relevance"  # one of index.SEARCH_SORTS
     months: list[str] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)  # pinned paragraph id -> the analyst's note
+    # name -> {"query": str, "topic"/"month"/"outlet"/"speaker": [values]}
+    saved: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def toggle_pin(self, paragraph_id: str) -> bool:
         """Pin or unpin; returns whether the paragraph is pinned afterwards (unpinning drops
@@ -131,6 +133,7 @@ def load(path: Path) -> tuple[Session, str | None]:
         theme=_text(raw.get("theme")),
         pins=_texts(raw.get("pins"))[-MAX_PINS:],
         notes=_notes(raw.get("notes")),
+        saved=_saved(raw.get("saved")),
         sort=raw["sort"] if raw.get("sort") in SORTS else "relevance",
         months=[m for m in _texts(raw.get("months")) if re.fullmatch(r"\d{4}-\d{2}", m)][:MAX_FILTERS],
     ), None
@@ -172,3 +175,20 @@ def _notes(value: Any) -> dict[str, str]:
     notes = {clean_input(k): clean_input(v) for k, v in list(value.items())[:MAX_PINS]
              if isinstance(k, str) and isinstance(v, str)}
     return {k: v for k, v in notes.items() if k and v}
+
+
+SAVED_FACETS = ("topic", "month", "outlet", "speaker")
+MAX_SAVED = 200
+
+
+def _saved(value: Any) -> dict[str, dict[str, Any]]:
+    """Saved searches: a name, a query and filter values, all text, cleaned and bounded."""
+    if not isinstance(value, dict):
+        return {}
+    saved: dict[str, dict[str, Any]] = {}
+    for name, entry in list(value.items())[:MAX_SAVED]:
+        if not isinstance(name, str) or not isinstance(entry, dict) or not clean_input(name):
+            continue
+        saved[clean_input(name)] = {"query": _text(entry.get("query")),
+                                    **{f: _texts(entry.get(f))[:MAX_FILTERS] for f in SAVED_FACETS}}
+    return saved

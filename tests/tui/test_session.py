@@ -131,3 +131,35 @@ async def test_a_note_on_a_pinned_paragraph_is_shown_kept_and_exported(make_app,
     assert "check the =date" in next(exports.glob("*.csv")).read_text()
     saved, _ = state.load(app.session_path)
     assert saved.notes == {pinned: "check the =date"}
+
+
+async def test_saved_searches_are_kept_per_index_and_reopen_from_a_key_and_the_palette(
+        index_copy: Path, other_index: Path):
+    from tui.commands import BriefingCommands
+    from tui.screens.saved import SavedScreen
+
+    app = BriefingApp(index_copy, watch_seconds=0.2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "Taiwan")
+        filters(pilot).choose("outlet", "SGH Insight")
+        await settle(pilot)
+        await pilot.press("escape", "w")
+        await pilot.press(*"strait")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.saved["strait"] == {"query": "Taiwan", "topic": [], "month": [],
+                                               "outlet": ["SGH Insight"], "speaker": []}
+        await pilot.press("c")
+        await type_query(pilot, "")
+        await pilot.press("escape", "r")
+        assert isinstance(app.screen, SavedScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.query_one("#query").value == "Taiwan"
+        assert filters(pilot).selected["outlet"] == ["SGH Insight"] and results(pilot).total == 2
+        provider = BriefingCommands(app.screen)
+        await provider.startup()
+        assert any(label == "Open saved search: strait" for label, *_ in provider._entries)
+    other = BriefingApp(other_index, watch_seconds=0.2)
+    assert other.session.saved == {}

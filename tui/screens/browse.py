@@ -19,8 +19,7 @@ from textual.worker import get_current_worker
 
 import index
 
-from .. import state
-from .. import clipboard
+from .. import clipboard, state
 from ..messages import (
     DetailReady,
     IndexChanged,
@@ -33,6 +32,8 @@ from ..widgets.detail_panel import DetailPanel
 from ..widgets.filter_list import FilterList
 from ..widgets.results_list import ResultsList
 from ..widgets.search_bar import SearchBar
+from .note import NoteScreen
+from .saved import SavedScreen
 
 if TYPE_CHECKING:
     from ..app import BriefingApp
@@ -72,6 +73,10 @@ class BrowseScreen(Screen[None]):
                 tooltip="Open the paragraph's web page in the browser"),
         Binding("y", "copy_citation", "Copy citation", show=False, id="browse.copy",
                 tooltip="Copy the paragraph with outlet, date, title, URL and paragraph number"),
+        Binding("w", "save_search", "Save search", show=False, id="browse.save",
+                tooltip="Save the query and filters under a name"),
+        Binding("r", "saved_searches", "Saved searches", show=False, id="browse.saved",
+                tooltip="Saved searches: reopen one (x deletes)"),
         Binding("o", "cycle_sort", "Sort", show=False, id="browse.sort",
                 tooltip="Sort: relevance, newest, oldest (shown in the status line)"),
         Binding("v", "toggle_layout", "Layout", show=False, id="browse.layout",
@@ -154,6 +159,32 @@ class BrowseScreen(Screen[None]):
             return
         where = clipboard.copy(clipboard.citation(hit), self.app.copy_to_clipboard)
         self.notify(f"Citation copied ({where}).", markup=False, timeout=3)
+
+    def action_save_search(self) -> None:
+        query = self.query_one(SearchBar).input.value
+        filters = self.query_one(FilterList).selected_copy()
+
+        def named(name: str | None) -> None:
+            if name:
+                self.briefing.save_search(name, query, filters)
+
+        self.app.push_screen(NoteScreen(f"“{query}”" if query else "everything", query,
+                                        heading="Save this search as",
+                                        placeholder="A name for it"), named)
+
+    def action_saved_searches(self) -> None:
+        self.app.push_screen(SavedScreen(), self.briefing.open_saved)
+
+    def apply_search(self, query: str, filters: dict[str, list[str]]) -> None:
+        """Show a saved search: its query and filters (values this index lacks are dropped)."""
+        pane = self.query_one(FilterList)
+        pane.set_selected({f: list(filters.get(f, [])) for f in pane.selected})
+        bar = self.query_one(SearchBar)
+        if bar.input.value != query:
+            bar.input.value = query  # searches, as typing does
+        else:
+            self.search_now()
+        self.query_one(ResultsList).focus()
 
     def action_cycle_sort(self) -> None:
         session = self.briefing.session

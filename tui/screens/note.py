@@ -23,16 +23,20 @@ class NoteScreen(ModalScreen[str | None]):
     NoteScreen Static { height: auto; }
     """
 
-    def __init__(self, title: str, note: str = "") -> None:
+    def __init__(self, title: str, note: str = "", *,
+                 heading: str = "Note on the pinned paragraph",
+                 placeholder: str = "Why it matters, what to check…") -> None:
         super().__init__()
         self.title_text = title
         self.note = note
+        self.heading = heading
+        self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Note on the pinned paragraph — enter saves, escape cancels"
+            box.border_title = f"{self.heading} — enter saves, escape cancels"
             yield Static(render.plain(self.title_text, "dim"))
-            yield Input(value=self.note, placeholder="Why it matters, what to check…",
+            yield Input(value=self.note, placeholder=self.placeholder,
                         max_length=state.MAX_TEXT_CHARS, id="note")
 
     def on_mount(self) -> None:
