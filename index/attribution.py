@@ -1169,11 +1169,15 @@ def _source_after(text: str, cue_end: int, end: int) -> Span | None:
     if described is not None:
         name_follows = described.group(1)[:1].isupper()
         named = text[span[0]].isupper() or name_follows
-        extended = _trim(text, span[0], _name_end(text, described.end(), end)
-                         if name_follows else end)
+        stop = _name_end(text, described.end(), end) if name_follows else end
+        # A quote, a second cue or a clause past the description's length ends it at the comma
+        # before ("said Alfonso Aguilar, the director of X, who also said …" → up to "X").
+        other = _AFTER_DESCRIPTION.search(text, span[1], stop)
+        if other is not None:
+            stop = max(span[1], text.rfind(",", span[1], other.start()))
+        extended = _trim(text, span[0], stop)
         words = text[extended[0] : extended[1]].split()
-        if named and len(words) <= MAX_DESCRIBED_WORDS and not re.search(
-                r"[“”\"]|\b(?:said|says|adding|added|according)\b", text[span[1] : extended[1]]):
+        if named and extended[1] > span[1] and len(words) <= MAX_DESCRIBED_WORDS:
             return extended[0], extended[1] - (1 if text[extended[1] - 1] in ".,;:" else 0)
     return span
 
@@ -1183,11 +1187,16 @@ def _source_after(text: str, cue_end: int, end: int) -> Span | None:
 _DESCRIPTION_AFTER = re.compile(
     r",\s+((?:a|an|the|who|whose|one|part|author|president|chairman|chairwoman|director|head|"
     r"founder|professor|spokesman|spokeswoman|executive|editor|leader|member|former|longtime|"
-    r"senior|chief|co-founder|CEO|another|managing|deputy|assistant|associate|communications)\b|"
+    r"senior|chief|co-founder|CEO|another|managing|deputy|assistant|associate|communications|"
+    r"(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?(?:adviser|advisor|strategist|pollster|lawyer|attorney|"
+    r"historian|economist|researcher|fellow|analyst|manager|secretary|officer|organizer|"
+    r"consultant|director|spokesman|spokeswoman|professor|chairman|president)\s+(?:of|at|for|with|"
+    r"to|in)|(?:Democrat|Republican)\s+(?:of|from))\b|"
     r"\d{1,3},|[A-Z][\w’'\-]*(?:\s+[A-Z]\.)?\s+[A-Z]|[A-Z][\w’'\-]*\s+(?:coordinator|director|"
     r"president|chairman|analyst|spokesman|spokeswoman|professor|editor|leader|member)\b)"
 )
 MAX_DESCRIBED_WORDS = 30
+_AFTER_DESCRIPTION = re.compile(r"[“”\"]|\b(?:said|says|adding|added|according)\b")
 
 
 def _name_end(text: str, start: int, end: int) -> int:

@@ -734,3 +734,17 @@ def test_a_claim_after_a_connective_is_still_read():
 ])
 def test_offices_nationalities_and_home_states_are_no_part_of_a_name(source: str, name: str) -> None:
     assert canonical_description(source) == name
+
+
+def test_a_description_after_said_name_keeps_its_job_and_stops_before_a_second_cue():
+    claims = _claims("Title\n\n"
+                     "“The bridge will not open this winter,” said Dana Whitlock, budget and "
+                     "planning director of the county transit board. “We ran out of steel.”\n\n"
+                     "“Nobody asked the riders,” said Ravi Anand, the treasurer of the Harbor "
+                     "Cyclists Club, who also said the fares would rise.\n\n"
+                     "“This is a tax on commuters,” said Senator Ada Moreno, Democrat of Ohio.\n")
+    sources = [c.source_text for c in claims if c.cue == "said"]
+    assert "Dana Whitlock, budget and planning director of the county transit board" in sources
+    assert "Ravi Anand, the treasurer of the Harbor Cyclists Club" in sources
+    assert "Senator Ada Moreno, Democrat of Ohio" in sources
+    assert not any("also" in s for s in sources)
