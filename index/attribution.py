@@ -886,7 +886,28 @@ def _sentence_subject(text: str, start: int, stop: int) -> Span | None:
     if not match:
         return None
     span = (start + match.start(1), start + match.end(1))
-    return span if _looks_like_source(text[span[0] : span[1]]) else None
+    if not _looks_like_source(text[span[0] : span[1]]):
+        return None
+    # The name may be a modifier of its head and carry a tail: "The Sanders campaign",
+    # "Attorneys for Clinton", "Davis, a longtime liberal,".
+    tail = _SUBJECT_TAIL.match(text, span[1], stop)
+    if tail is not None and tail.end() > span[1]:
+        return span[0], tail.end()
+    return span
+
+
+# After a sentence's capitalised first words: a common-noun head ("campaign", "leaders"), a
+# short phrase of capitalised words after a preposition, or a description between commas.
+_SUBJECT_TAIL = re.compile(
+    r"(?:\s+(?:[a-z]+\s+)?(?:campaign|leaders?|supporters?|experts?|officials?|governor|operatives?|"
+    r"attorneys?|lawyers?|hackers?|estimates?|aides?|advisers?|spokes(?:man|woman)|members?|"
+    r"voters|delegates|lawmakers|senators?|officers?|analysts?|researchers?|activists?|"
+    r"protesters|giant|group|committee|staff|team|poll|survey|report|study))?"
+    r"(?:\s+(?:of|for|on|at|inside|from)(?:\s+the)?(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b)(?:\s+[A-Z][\w’'.\-]*){1,4})?"
+    r"(?:,\s+(?:a|an|the|who)\s[^,;:“”\"()]{3,90},(?=\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b))?"
+)
 
 
 def _no_subject(text: str, span: Span, end: int) -> bool:

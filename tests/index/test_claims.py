@@ -748,3 +748,14 @@ def test_a_description_after_said_name_keeps_its_job_and_stops_before_a_second_c
     assert "Ravi Anand, the treasurer of the Harbor Cyclists Club" in sources
     assert "Senator Ada Moreno, Democrat of Ohio" in sources
     assert not any("also" in s for s in sources)
+
+
+def test_an_elided_subject_keeps_its_head_noun_and_its_description():
+    claims = _claims("Title\n\n"
+                     "The Moreno campaign on Friday doubled down on its attack, saying the "
+                     "mayor had misled voters.\n\n"
+                     "Lawyers for Greendale filed a motion, arguing that the ordinance was void.\n\n"
+                     "Okafor, a retired welder, wrote to the council, saying the plant must stay "
+                     "open.\n")
+    sources = [c.source_text for c in claims if c.cue in ("saying", "arguing")]
+    assert sources == ["The Moreno campaign", "Lawyers for Greendale", "Okafor, a retired welder"]
