@@ -1198,6 +1198,11 @@ def _source_after(text: str, cue_end: int, end: int) -> Span | None:
             stop = max(span[1], text.rfind(",", span[1], other.start()))
         extended = _trim(text, span[0], stop)
         words = text[extended[0] : extended[1]].split()
+        if len(words) > MAX_DESCRIBED_WORDS:
+            # Too long to the sentence end: the description ends at its own clause ("said
+            # George Bruno, a former chairman in New Hampshire, referring to …").
+            extended = _trim(text, span[0], _name_end(text, described.end(), end))
+            words = text[extended[0] : extended[1]].split()
         if named and extended[1] > span[1] and len(words) <= MAX_DESCRIBED_WORDS:
             return extended[0], extended[1] - (1 if text[extended[1] - 1] in ".,;:" else 0)
     return span
@@ -1212,7 +1217,8 @@ _DESCRIPTION_AFTER = re.compile(
     r"(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?(?:adviser|advisor|strategist|pollster|lawyer|attorney|"
     r"historian|economist|researcher|fellow|analyst|manager|secretary|officer|organizer|"
     r"consultant|director|spokesman|spokeswoman|professor|chairman|president)\s+(?:of|at|for|with|"
-    r"to|in)|(?:Democrat|Republican)\s+(?:of|from))\b|"
+    r"to|in)|(?:Democrat|Republican)\s+(?:of|from)|then)\b|\d{1,3}(?=[.;]\s|[.;]?$)|"
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w\-]*[’']s\s+[a-z]|"
     r"\d{1,3},|[A-Z][\w’'\-]*(?:\s+[A-Z]\.)?\s+[A-Z]|[A-Z][\w’'\-]*\s+(?:coordinator|director|"
     r"president|chairman|analyst|spokesman|spokeswoman|professor|editor|leader|member)\b)"
 )

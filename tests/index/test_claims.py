@@ -759,3 +759,16 @@ def test_an_elided_subject_keeps_its_head_noun_and_its_description():
                      "open.\n")
     sources = [c.source_text for c in claims if c.cue in ("saying", "arguing")]
     assert sources == ["The Moreno campaign", "Lawyers for Greendale", "Okafor, a retired welder"]
+
+
+def test_a_description_after_said_name_with_an_age_a_possessive_or_a_long_tail():
+    claims = _claims("Title\n\n"
+                     "“The ferry is always late,” said Lena Ortiz, 37. “Every single morning.”\n\n"
+                     "“We will appeal,” said Tomas Berg, Greendale's deputy planning director.\n\n"
+                     "“It was never about the money,” said Priya Nair, a former treasurer of the "
+                     "Harbor Cyclists Club, pointing to the ledger that the board had kept for "
+                     "eleven years without a single audit or outside review of its accounts.\n")
+    sources = [c.source_text for c in claims if c.cue == "said"]
+    assert "Lena Ortiz, 37" in sources
+    assert "Tomas Berg, Greendale's deputy planning director" in sources
+    assert "Priya Nair, a former treasurer of the Harbor Cyclists Club" in sources
