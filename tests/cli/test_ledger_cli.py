@@ -31,7 +31,8 @@ def test_ledger_json_has_the_documented_fields_and_spans(index_dir: Path, tmp_pa
     assert {"id", "story", "statement", "first", "flags", "missing_from", "claims"} <= set(cluster)
     assert cluster["first"] == [{"outlet": "Daily Planet", "date": "2024-03-01", "doc": "planet"}]
     assert cluster["flags"] == {"speaker_differs": True, "wording_differs": True,
-                                "numbers_differ": True, "negation_differs": True}
+                                "numbers_differ": True, "negation_differs": True,
+                                "credit_unknown": False}
     assert cluster["missing_from"] == ["Evening Star"]
     for claim in cluster["claims"]:
         text = (tmp_path / "articles" / f"{claim['doc']}.txt").read_text(encoding="utf-8")

@@ -105,7 +105,8 @@ def test_one_statement_three_ways_is_one_cluster_with_every_flag(corpus: Path, t
         assert [c.outlet for c in taxes.first] == ["Daily Planet"]
         assert taxes.first_certainty == "day"
         assert taxes.flags == {"speaker_differs": True, "wording_differs": True,
-                               "numbers_differ": True, "negation_differs": True}
+                               "numbers_differ": True, "negation_differs": True,
+                               "credit_unknown": False}
         assert taxes.missing_from == ("Evening Star",)
         changes = {(c.op, c.ref, c.got) for c in taxes.changes["post"]}
         assert changes == {("changed", ("20",), ("30",)), ("dropped", ("not",), ())}
@@ -164,10 +165,10 @@ def test_a_ledger_missing_or_behind_the_index_is_rebuilt_from_it(corpus: Path, t
     assert rebuilt["stories"] == expected["stories"] and rebuilt["clusters"] == expected["clusters"]
 
 
-def _credit(doc: str, speaker: str, kind: str = "named") -> "LedgerClaim":
+def _credit(doc: str, speaker: str, kind: str = "named", source: str = "") -> "LedgerClaim":
     from index.ledger import LedgerClaim
     return LedgerClaim(doc=doc, outlet=doc, date="2024-03-01", paragraph=1, speaker=speaker,
-                       speaker_kind=kind, source_text=speaker, source=((0, 1),), cue=((1, 2),),
+                       speaker_kind=kind, source_text=source or speaker, source=((0, 1),), cue=((1, 2),),
                        content=((2, 3),), content_text="x")
 
 
@@ -181,6 +182,11 @@ def _credit(doc: str, speaker: str, kind: str = "named") -> "LedgerClaim":
     (("Vermont senator (Fox · 2024-03-01)", "anonymous"), ("Bernie Sanders", "named"), False),
     (("White House official (Fox · 2024-03-01)", "anonymous"), ("Rick Perry", "named"), True),
     (("a senior aide (Fox · 2024-03-01)", "anonymous"), ("a senior aide (Post · 2024-03-01)", "anonymous"), False),
+    # Credits seen on BASIL: a misspelt first name, a title, a role named by the other article.
+    (("Mexican President Vincente Fox", "named"), ("Vicente Fox", "named"), False),
+    (("Sheriff Arpaio", "named"), ("Joe Arpaio", "named"), False),
+    (("attorney general (Fox · 2024-03-01)", "anonymous"), ("Rick Perry", "named"), False),
+    (("excerpts from his speech (Fox · 2024-03-01)", "organisation"), ("Jane Doe", "named"), False),
 ])
 def test_credits_compared(one: tuple[str, str], other: tuple[str, str], differs: bool) -> None:
     from index.ledger import _speaker_differs
@@ -188,6 +194,25 @@ def test_credits_compared(one: tuple[str, str], other: tuple[str, str], differs:
     # Fox's article names Perry and Sanders (its words stemmed as the index stems them): its
     # "Texas governor" is him; its "official" is someone else.
     assert _speaker_differs(claims, {"fox": {"perri", "governor", "sander"}, "post": set()}) is differs
+
+
+@pytest.mark.parametrize(("speaker", "source"), [
+    ("", ""),  # the extractor found nobody
+    ("Marcia Fudge", "she"),  # a pronoun it resolved, perhaps to the wrong person nearby
+    ("WASHINGTON", "WASHINGTON"),  # a dateline
+    ("31, who has 14,000 followers (Fox · 2024-03-01)", "31, who has 14,000 followers"),
+])
+def test_an_unresolved_credit_is_unknown_not_a_different_speaker(speaker: str, source: str) -> None:
+    from index.ledger import _credit_unknown, _speaker_differs
+    claims = (_credit("fox", speaker, "named" if speaker else "none", source),
+              _credit("post", "Nancy Pelosi"), _credit("times", "Nancy Pelosi"))
+    assert not _speaker_differs(claims)
+    assert _credit_unknown(claims)
+    # A second named credit that differs is still flagged, and the unknown one still said.
+    with_other = (*claims, _credit("star", "Marcia Fudge"))
+    assert _speaker_differs(with_other) and _credit_unknown(with_other)
+    # Named credits on every side: nothing unknown.
+    assert not _credit_unknown(claims[1:])
 
 
 def test_seed_blinken_statement_is_one_cluster_first_in_the_hill_credited_differently(seed_index) -> None:

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from ..app import BriefingApp
 
 _FLAG_WORDS = {"speaker_differs": "credited differently", "wording_differs": "wording differs",
-               "numbers_differ": "numbers differ", "negation_differs": "negation differs"}
+               "numbers_differ": "numbers differ", "negation_differs": "negation differs",
+               "credit_unknown": "credit unknown"}
 
 
 class ClusterList(KeyedList):
