@@ -511,7 +511,7 @@ def describe(story: str, claims: Sequence[LedgerClaim], story_outlets: Iterable[
     return Cluster(
         id=ident, story=story, statement=statement, claims=ordered, first=first,
         first_certainty=certainty, speaker_differs=_speaker_differs(ordered, mentions),
-        credit_unknown=_credit_unknown(ordered),
+        credit_unknown=_credit_unknown(ordered, mentions),
         wording_differs=bool(all_changes), numbers_differ=numbers, negation_differs=negation,
         missing_from=tuple(sorted(set(story_outlets) - covered)), reference=reference,
         changes=changes,
@@ -557,43 +557,65 @@ def _speaker_differs(ordered: tuple[LedgerClaim, ...],
     """Whether two articles credit the statement to different speakers.
     Only credits the article states are compared: a quotation left standing alone (no cue), a
     credit to a document ("a statement") and a credit the extractor could not resolve (see
-    ``_resolved``) may hide a speaker named in a sentence the extractor did not tie to it, and
-    on BASIL such credits made most of the false "speaker differs" flags."""
-    credits: dict[str, list[LedgerClaim]] = {}
-    for claim in ordered:
-        if _attributed(claim) and not _vehicle(claim) and _resolved(claim):
-            credits.setdefault(claim.doc, []).append(claim)
-    docs = list(credits.values())
-    return any(not any(_same_speaker(x, y, mentions) for x in a for y in b)
-               for i, a in enumerate(docs) for b in docs[i + 1:])
+    ``_resolved``) may hide a speaker named in a sentence the extractor did not tie to it; on
+    BASIL such credits made most of the false "speaker differs" flags."""
+    return _compare_credits(ordered, mentions)[0]
 
 
-def _credit_unknown(ordered: tuple[LedgerClaim, ...]) -> bool:
+def _credit_unknown(ordered: tuple[LedgerClaim, ...],
+                    mentions: Mapping[str, Collection[str]] | None = None) -> bool:
     """Whether an article of a cluster credits the statement (a cue) but the ledger cannot say
-    to whom: every credit it gives is unresolved. Several articles are needed to matter."""
+    to whom: its credits are unresolved, or a pronoun resolved to a person another outlet does
+    not name. Shown as "credit unknown", so the doubt is visible rather than hidden."""
+    return _compare_credits(ordered, mentions)[1]
+
+
+def _compare_credits(ordered: tuple[LedgerClaim, ...],
+                     mentions: Mapping[str, Collection[str]] | None) -> tuple[bool, bool]:
+    """(speaker differs, credit unknown) for one cluster's claims."""
     by_doc: dict[str, list[LedgerClaim]] = {}
     for claim in ordered:
-        by_doc.setdefault(claim.doc, []).append(claim)
-    if len(by_doc) < 2:
-        return False
-    return any(any(_attributed(c) for c in claims)
-               and not any(_attributed(c) and _resolved(c) for c in claims)
-               for claims in by_doc.values())
+        if _attributed(claim) and not _vehicle(claim):
+            by_doc.setdefault(claim.doc, []).append(claim)
+    if len({c.doc for c in ordered}) < 2:
+        return False, False
+    unknown = any(not any(_resolved(c) for c in claims) for claims in by_doc.values())
+    docs = [[c for c in claims if _resolved(c)] for claims in by_doc.values()]
+    docs = [claims for claims in docs if claims]
+    differs = False
+    for i, a in enumerate(docs):
+        for b in docs[i + 1:]:
+            if any(_same_speaker(x, y, mentions) for x in a for y in b):
+                continue
+            firm = [(x, y) for x in a for y in b if not _coreference_doubt(x, y)]
+            differs = differs or bool(firm)
+            unknown = unknown or len(firm) < len(a) * len(b)
+    return differs, unknown
 
 
-# Sources that name nobody themselves: the extractor resolved them to a speaker nearby, and on
-# BASIL it was often the wrong one ("she" credited to Marcia Fudge in a story about Pelosi).
-_PRONOUNS = frozenset("he she they it who him her them his its their".split())
+def _coreference_doubt(x: LedgerClaim, y: LedgerClaim) -> bool:
+    """Two different credits, one reached through a personal pronoun ("she said", "they
+    said"): on BASIL the extractor's pick of the speaker nearby was wrong in each case read
+    (Marcia Fudge for Nancy Pelosi, Mary for Liz Cheney, "the lawsuit" for "he"), so the
+    difference is doubt, not a different credit. "It" for a body (the seeds' State Department
+    readout) stays a difference."""
+    return _pronoun(x) or _pronoun(y)
+
+
+def _pronoun(claim: LedgerClaim) -> bool:
+    return claim.source_text.strip().lower() in _PRONOUNS
+
+
+# Sources that name nobody themselves: the extractor resolved them to a speaker nearby.
+_PRONOUNS = frozenset("he she they who him her them his their".split())
 
 
 def _resolved(claim: LedgerClaim) -> bool:
-    """Whether a credit names its speaker in the article's own words: not empty, not a pronoun
-    the extractor resolved, not a dateline or other all-capital place ("WASHINGTON"), and not
-    a fragment of a sentence ("31, who has more than 14,000 followers …")."""
+    """Whether the extractor found a speaker for a credit: not empty, not a dateline or other
+    all-capital place ("WASHINGTON"), and not a fragment of a sentence ("31, who has more than
+    14,000 followers …")."""
     speaker = _bare(claim.speaker).strip()
     if not speaker or not speaker[:1].isalpha():
-        return False
-    if claim.source_text.strip().lower() in _PRONOUNS:
         return False
     letters = [ch for ch in speaker if ch.isalpha()]
     # Six letters or more: short acronyms ("NATO", "FBI") are bodies that speak.

@@ -215,6 +215,12 @@ def test_an_unresolved_credit_is_unknown_not_a_different_speaker(speaker: str, s
     assert not _credit_unknown(claims[1:])
 
 
+def test_a_pronoun_for_a_body_against_a_person_is_still_a_different_credit() -> None:
+    from index.ledger import _credit_unknown, _speaker_differs
+    claims = (_credit("hill", "State Department", "organisation", "it"), _credit("sgh", "Antony Blinken"))
+    assert _speaker_differs(claims) and not _credit_unknown(claims)
+
+
 def test_seed_blinken_statement_is_one_cluster_first_in_the_hill_credited_differently(seed_index) -> None:
     clusters = index.ledger_clusters(seed_index, "xinjiang")
     found = [c for c in clusters if "human rights and democratic values" in c.statement]
