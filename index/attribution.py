@@ -881,8 +881,7 @@ def _sentence_subject(text: str, start: int, stop: int) -> Span | None:
     comma = text.find(", ", start, stop) if fronted else -1
     if comma != -1 and comma - start < 80:
         start = comma + 2  # "In his speech, Obama …": the subject follows the fronted phrase
-    match = re.match(r"\s*((?:(?:[A-Z][\w’'.\-]*|of|the)\s+){0,4}[A-Z][\w’'\-]*|[Hh]e|[Ss]he|[Tt]hey|It)\b",
-                     text[start:stop])
+    match = _SUBJECT.match(text[start:stop])
     if not match:
         return None
     span = (start + match.start(1), start + match.end(1))
@@ -894,6 +893,16 @@ def _sentence_subject(text: str, start: int, stop: int) -> Span | None:
     if tail is not None and tail.end() > span[1]:
         return span[0], tail.end()
     return span
+
+
+# A sentence's capitalised first words, with a lowercase title among them ("Democratic
+# front-runner Hillary Clinton", "Rubio press secretary Brooke Sammon").
+_SUBJECT = re.compile(
+    r"\s*((?:(?:[A-Z][\w’'.\-]*|of|the|front-runner|nominee|candidate|rival|challenger|press|"
+    r"secretary|spokesman|spokeswoman|adviser|aide|director|chairman|chairwoman|manager|leader|"
+    r"governor|senator|attorney|general|judge|lawyer|strategist|pollster|president|"
+    r"minister|official)\s+){0,5}[A-Z][\w’'\-]*(?:\s+[A-Z]\.(?=\s+[A-Z]))?(?:\s+[A-Z][\w’'\-]*)?"
+    r"|[Hh]e|[Ss]he|[Tt]hey|It)\b")
 
 
 # After a sentence's capitalised first words: a common-noun head ("campaign", "leaders"), a
@@ -984,6 +993,24 @@ def _clause_end(text: str, start: int, end: int) -> int:
 
 
 def _source_before(text: str, start: int, cue_start: int) -> Span | None:
+    """The noun phrase right before a cue, with the time of a document that reports: "a
+    Monmouth poll out Monday showed", "emails released this week showed" (a person's time,
+    "Feinstein last week said", stays out)."""
+    span = _source_walk(text, start, cue_start)
+    if span is None:
+        return None
+    when = _TIME_BEFORE_CUE.search(text, span[1], cue_start)
+    if when is not None and when.start() == span[1] and _DOCUMENT_END.search(
+            text, span[0], span[1]):
+        return span[0], _trim(text, span[1], when.end())[1]
+    return span
+
+
+_DOCUMENT_END = re.compile(r"\b(?:polls?|survey|ad|report|study|emails|released|published|issued|"
+                           r"conducted|out|filed)$")
+
+
+def _source_walk(text: str, start: int, cue_start: int) -> Span | None:
     """The noun phrase right before a cue: walk back over words until a clause boundary.
 
     Only the last ``SOURCE_LOOKBACK`` characters are read: a source and its description are

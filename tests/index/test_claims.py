@@ -772,3 +772,15 @@ def test_a_description_after_said_name_with_an_age_a_possessive_or_a_long_tail()
     assert "Lena Ortiz, 37" in sources
     assert "Tomas Berg, Greendale's deputy planning director" in sources
     assert "Priya Nair, a former treasurer of the Harbor Cyclists Club" in sources
+
+
+def test_a_document_keeps_its_time_and_an_elided_subject_keeps_its_title():
+    claims = _claims("Title\n\n"
+                     "A Harbor Transit poll released Tuesday found that most riders want later "
+                     "trains. Councillor Ada Moreno last week said the budget was too small.\n\n"
+                     "Greendale press secretary Mara Voss answered the letter, saying the plant "
+                     "would stay open.\n")
+    by_cue = {c.cue: c.source_text for c in claims}
+    assert by_cue["found"] == "A Harbor Transit poll released Tuesday"
+    assert by_cue["said"] == "Councillor Ada Moreno"
+    assert by_cue["saying"] == "Greendale press secretary Mara Voss"
