@@ -27,6 +27,7 @@ FLAGS = {
     "wording": "wording_differs",
     "numbers": "numbers_differ",
     "negation": "negation_differs",
+    "unknown": "credit_unknown",
 }
 LEDGER_FLAGS = (*FLAGS, "missing")
 

@@ -273,3 +273,21 @@ def test_an_update_does_not_complete_a_ledger_that_missed_a_commit(corpus: Path,
         assert not (directory / LEDGER_FILE).exists()  # not a ledger of the new article alone
         taxes = _statement(index.ledger_clusters(ix), "cut taxes")
         assert [c.outlet for c in taxes.claims] == ["Daily Planet", "Morning Post", "City Ledger"]
+
+
+def test_a_pronoun_credit_to_another_person_is_listed_as_credit_unknown(tmp_path: Path) -> None:
+    folder = tmp_path / "pronoun"
+    folder.mkdir()
+    (folder / "manifest.toml").write_text(MANIFEST.split('["star.txt"]')[0], encoding="utf-8")
+    _write(folder, "planet.txt", ARTICLES["planet.txt"])
+    _write(folder, "post.txt", [
+        "Tax bill moves ahead in Senate",
+        "Senator Jane Doe's tax bill moved ahead in the Senate on Monday after a committee vote on families and the deficit.",
+        "Senator Mary Roe met reporters after the vote. \"The bill will cut taxes for 20 million families and it will not raise the deficit,\" she said.",
+    ])
+    with index.build_index(tmp_path / "ix", [folder]) as ix:
+        taxes = _statement(index.ledger_clusters(ix), "cut taxes")
+        assert {c.speaker for c in taxes.claims} == {"Jane Doe", "Mary Roe"}
+        assert taxes.flags["credit_unknown"] and not taxes.speaker_differs
+        assert index.ledger_clusters(ix, flags=["unknown"]) == [taxes]
+        assert index.ledger_clusters(ix, flags=["speaker"]) == []
