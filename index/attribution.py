@@ -891,7 +891,7 @@ def _sentence_subject(text: str, start: int, stop: int) -> Span | None:
     # "Attorneys for Clinton", "Davis, a longtime liberal,".
     tail = _SUBJECT_TAIL.match(text, span[1], stop)
     if tail is not None and tail.end() > span[1]:
-        return span[0], tail.end()
+        return span[0], tail.end() - (text[tail.end() - 1] == ",")
     return span
 
 
@@ -915,7 +915,8 @@ _SUBJECT_TAIL = re.compile(
     r"(?:\s+(?:of|for|on|at|inside|from)(?:\s+the)?(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b)(?:\s+[A-Z][\w’'.\-]*){1,4})?"
-    r"(?:,\s+(?:a|an|the|who)\s[^,;:“”\"()]{3,90},(?=\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b))?"
+    r"(?:\s+and\s+(?:his|her|their|other|several|some)\s+[a-z]+s\b)?"
+    r"(?:,\s+(?:a|an|the|who|including)\s[^,;:“”\"()]{3,90},(?=\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b))?"
 )
 
 

@@ -784,3 +784,12 @@ def test_a_document_keeps_its_time_and_an_elided_subject_keeps_its_title():
     assert by_cue["found"] == "A Harbor Transit poll released Tuesday"
     assert by_cue["said"] == "Councillor Ada Moreno"
     assert by_cue["saying"] == "Greendale press secretary Mara Voss"
+
+
+def test_an_elided_subject_keeps_its_companions():
+    claims = _claims("Title\n\n"
+                     "Moreno and her aides rewrote the plan, saying the old one was unworkable.\n\n"
+                     "Several council members, including Okafor, blocked the vote, arguing that the "
+                     "public had not been heard.\n")
+    sources = [c.source_text for c in claims if c.cue in ("saying", "arguing")]
+    assert sources == ["Moreno and her aides", "Several council members, including Okafor"]
