@@ -27,6 +27,7 @@ from . import budget, speakers
 from .attribution import (RawClaim, ends_in_quotation, extract, headline, opening_quotations,
                           quotes, relative_head)
 from .models import TITLE_PARAGRAPH, Article, Claim
+from .renames import resolve as resolve_rename
 from .speakers import SpeakerNames, full_names as _full_names
 from .textnorm import NormalisedText
 
@@ -357,12 +358,52 @@ def _blank(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> st
     return "".join(chars)
 
 
-def unify_speakers(articles: list[Article], known: Iterable[str] = ()) -> list[Article]:
+def unify_speakers(articles: list[Article], known: Iterable[str] = (),
+                   renames: dict[str, str] | None = None) -> list[Article]:
     """Give every claim in these articles one speaker name per person across the corpus.
+
+    ``renames`` are the analyst's speaker fixes (``renames.py``), applied last so they win.
 
     Full names mentioned anywhere in the articles count too, so a speaker quoted as "Tony
     Blinken" in one outlet meets the "Antony Blinken" another outlet names.
     """
+    renames = renames or {}
+    # Once per spelling, not per claim: a batch quotes a few hundred people thousands of times.
+    spellings = Counter(c.speaker for article in articles for c in article.claims)
+    # The index knows renamed speakers by their new names, so those come first ("Biden" meets
+    # the "Joe Biden" the analyst named him back to, not the "President Biden" before); a
+    # spelling they leave alone may still belong to a renamed speaker's old name ("Biden" to
+    # "Joe Biden", merged into someone else).
+    names = _speaker_names(articles, (resolve_rename(renames, name) for name in known))
+    canonical = {name: names.canonical(name) for name in spellings}
+    if renames:
+        canonical.update(_old_names_met(renames, [n for n, final in canonical.items() if final == n]))
+    # "AP" is the "Associated Press" the corpus quotes most under a name with those initials.
+    bodies = {speakers.acronym(n): n for n, _ in reversed(spellings.most_common())
+              if " " in n and speakers.kind_of(n) == speakers.ORGANISATION and len(n.split()) <= 5}
+    for name in spellings:
+        if name.isupper() and 2 <= len(name) <= 5 and name in bodies:
+            canonical[name] = bodies[name]
+    canonical = {name: resolve_rename(renames, final) for name, final in canonical.items()}
+    return [
+        replace(article, claims=tuple(replace(c, speaker=canonical[c.speaker]) for c in article.claims))
+        for article in articles
+    ]
+
+
+def _old_names_met(renames: dict[str, str], spellings: list[str]) -> dict[str, str]:
+    """Spellings that one renamed speaker's old names alone would take (each spelling's final
+    name; several old names of one chain, "Joe Biden" → "President Biden" → X, agree)."""
+    olds = [(SpeakerNames([old]), old) for old in renames]
+    found = {}
+    for name in spellings:
+        finals = {resolve_rename(renames, old) for names, old in olds if names.canonical(name) == old}
+        if len(finals) == 1:
+            found[name] = finals.pop()
+    return found
+
+
+def _speaker_names(articles: list[Article], known: Iterable[str]) -> SpeakerNames:
     names = SpeakerNames(known)
     for article in articles:
         # Each spelling once per article that gives it (a full name or a claim's speaker): the
@@ -372,19 +413,7 @@ def unify_speakers(articles: list[Article], known: Iterable[str] = ()) -> list[A
         spellings = set(_full_names(" \n".join(p.text for p in article.paragraphs)).values())
         for name in spellings | {c.speaker for c in article.claims}:
             names.add(name)
-    # Once per spelling, not per claim: a batch quotes a few hundred people thousands of times.
-    spellings = Counter(c.speaker for article in articles for c in article.claims)
-    canonical = {name: names.canonical(name) for name in spellings}
-    # "AP" is the "Associated Press" the corpus quotes most under a name with those initials.
-    bodies = {speakers.acronym(n): n for n, _ in reversed(spellings.most_common())
-              if " " in n and speakers.kind_of(n) == speakers.ORGANISATION and len(n.split()) <= 5}
-    for name in spellings:
-        if name.isupper() and 2 <= len(name) <= 5 and name in bodies:
-            canonical[name] = bodies[name]
-    return [
-        replace(article, claims=tuple(replace(c, speaker=canonical[c.speaker]) for c in article.claims))
-        for article in articles
-    ]
+    return names
 
 
 def claim_record(article: Article, claim: Claim) -> dict[str, object]:

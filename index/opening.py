@@ -26,6 +26,7 @@ from pathlib import Path
 from whoosh.util import filelock
 
 from .corrections import CORRECTIONS_NAME
+from .renames import SPEAKERS_NAME
 from .errors import BriefingError, IndexBusy, IndexDamaged, IndexMissing, IndexOutdated
 from .integrity import INDEX_NAME, read_meta, recorded_sources, sweep_staging
 from .paths import bundled_seeds_dir
@@ -78,10 +79,13 @@ def build_index(
 
 
 def _carry_corrections(directory: Path, staging: Path) -> None:
-    """The user's corrections outlive a rebuild: the new index reads the same ones."""
+    """The user's corrections and speaker fixes outlive a rebuild: the new index reads them."""
     kept = directory / CORRECTIONS_NAME
     if kept.is_file():
         shutil.copy2(kept, staging / CORRECTIONS_NAME)
+    fixes = directory / SPEAKERS_NAME
+    if fixes.is_file():
+        shutil.copy2(fixes, staging / SPEAKERS_NAME)
 
 
 def rebuild_index(

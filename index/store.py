@@ -30,7 +30,7 @@ from whoosh import index as windex
 from whoosh.util.filelock import try_for
 from whoosh.searching import Searcher
 
-from . import corrections
+from . import corrections, renames
 from .adding import add_document
 from .claims import unify_speakers
 from .errors import (BriefingError, IndexBusy, IndexDamaged, IndexMissing, IndexOutdated,
@@ -304,11 +304,13 @@ class BriefingIndex:
         cancel: threading.Event | None = None,
         wait: float = DEFAULT_WAIT_SECONDS,
         remember: bool = True,
+        reread: bool = False,
     ) -> IndexReport:
         """Index files and folders incrementally and commit once, atomically.
 
         ``remember``: record the paths as sources (rebuilds re-read them); a correction
-        re-reads a file of a folder already recorded, so it does not.
+        re-reads a file of a folder already recorded, so it does not. ``reread``: index the
+        files again even when unchanged (a speaker fix changes their claims, not their bytes).
 
         Unchanged files (same content hash) are skipped, changed ones replace their paragraphs,
         files gone from a given folder are removed; files that fail keep their previous version.
@@ -322,7 +324,7 @@ class BriefingIndex:
         topics = topics or self.topics
         report = IndexReport()
         with self._ix.searcher() as before:
-            plan = _plan(before, roots, report, corrections.load(self.directory))
+            plan = _plan(before, roots, report, corrections.load(self.directory), reread)
         if plan.changed or plan.removed or topics.digest != self.topics.digest:
             writer, lock = self._writer(wait)
             try:
@@ -333,7 +335,7 @@ class BriefingIndex:
                         report = IndexReport()
                         with self._ix.searcher() as before:
                             plan = _plan(before, roots, report,
-                                         corrections.load(self.directory))
+                                         corrections.load(self.directory), reread)
                     except BaseException:
                         _cancel(writer)
                         raise
@@ -363,6 +365,21 @@ class BriefingIndex:
         corrections.save(self.directory, files, correction)
         return self.update(files, wait=wait, remember=False)
 
+    def rename_speaker(self, old: str, new: str, *,
+                       wait: float = DEFAULT_WAIT_SECONDS) -> IndexReport:
+        """Record the analyst's fix ``old`` → ``new`` in ``speakers.json`` (a ``new`` already
+        indexed merges the two) and re-index only the files whose claims name ``old``."""
+        old, new = renames.validated(old, new)
+        with self.lock:
+            searcher = self.searcher()
+            term = old.replace(",", " ")  # as ``claim_fields`` stores it
+            if term not in set(facet_names(searcher, "speaker_name")):
+                raise QueryError(f"no indexed speaker is named {old!r}")
+            files = sorted({Path(fields["path"]) for fields in
+                            searcher.documents(speaker_name=term)})
+        renames.save(self.directory, old, new)
+        return self.update(files, wait=wait, remember=False, reread=True)
+
     def _write(self, writer, plan: _Plan, topics: TopicSet, report: IndexReport,
                progress: Progress | None, cancel: threading.Event | None,
                remember: bool = True) -> None:
@@ -374,10 +391,12 @@ class BriefingIndex:
                 report.retagged = self._retag(writer, topics)
             with self._ix.searcher() as before:
                 known = set(facet_names(before, "speaker_name"))
+                fixes = renames.load(self.directory)
                 clusters = Clusters(lambda: _indexed_sketches(before))
                 records = []  # the claim ledger's records of the written articles
                 for batch in self._load_changed(before, plan, topics, report, progress, cancel):
-                    unified = unify_speakers([p.article for p, _ in batch], known=known)
+                    unified = unify_speakers([p.article for p, _ in batch], known=known,
+                                             renames=fixes)
                     for article, (parsed, previous) in zip(unified, batch, strict=True):
                         if previous:
                             writer.delete_by_term("path", article.path)
@@ -537,7 +556,7 @@ class _Plan:
 
 
 def _plan(before: Searcher, roots: list[Path], report: IndexReport,
-          corrected: dict[str, Metadata]) -> _Plan:
+          corrected: dict[str, Metadata], reread: bool = False) -> _Plan:
     generation = before.reader().generation()  # None for an index with no segment yet
     plan = _Plan(roots, 0 if generation is None else generation, manifests=ManifestCache(corrected))
     for found in discover(roots):
@@ -551,7 +570,7 @@ def _plan(before: Searcher, roots: list[Path], report: IndexReport,
         except IngestError as exc:
             report.failed.append(Skipped(str(found), str(exc)))
             continue
-        if previous is not None and previous.get("file_hash") == digest:
+        if previous is not None and previous.get("file_hash") == digest and not reread:
             report.unchanged += 1
         else:
             plan.changed.append((found, previous is not None))

@@ -98,8 +98,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per claim per line")
     p.set_defaults(run=_run_claims)
 
-    p = sub.add_parser("speakers", parents=[common], help="speakers with claim counts per outlet")
+    p = sub.add_parser("speakers", parents=[common],
+                       help="speakers with claim counts per outlet; --rename/--merge fix a name")
     p.add_argument("--json", action="store_true")
+    fix = p.add_mutually_exclusive_group()
+    fix.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"),
+                     help="call speaker OLD by NEW (kept per index; re-indexes its articles)")
+    fix.add_argument("--merge", nargs=2, metavar=("A", "B"),
+                     help="merge speaker A into speaker B (the same as --rename A B)")
+    p.add_argument("--wait", type=float, default=10.0, help="seconds to wait for a busy index")
     p.set_defaults(run=_run_speakers)
 
     ledger_cli.add_parsers(sub, common, _run_ledger, _run_stories)
@@ -343,6 +350,12 @@ def _run_claims(args: argparse.Namespace) -> int:
 
 
 def _run_speakers(args: argparse.Namespace) -> int:
+    fix = args.rename or args.merge
+    if fix:
+        with open_for_reading(args) as ix:
+            report = ix.rename_speaker(fix[0], fix[1], wait=args.wait)
+        output.print_report(report, as_json=args.json)
+        return 1 if report.failed else 0
     with open_for_reading(args) as ix:
         output.print_speakers(index.speaker_counts(ix), as_json=args.json)
     return 0

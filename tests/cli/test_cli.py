@@ -288,3 +288,24 @@ def test_export_without_a_query_writes_every_hit_or_says_where_it_stopped(home: 
     capped = run("export", "--format", "json", "--limit", "2", env_home=home)
     assert len(json.loads(capped.stdout)["paragraphs"]) == 2
     assert f"stopped at 2 of {total}" in capped.stderr
+
+
+def test_speakers_rename_and_merge_are_kept_and_a_stranger_is_a_usage_error(tmp_path: Path):
+    ix = str(tmp_path / "ix")
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    run("index", str(seeds), "--index-dir", ix, env_home=tmp_path)
+    report = json.loads(run("speakers", "--rename", "Joe Biden", "President Biden", "--index-dir",
+                            ix, "--json", env_home=tmp_path).stdout)
+    assert (report["updated"], report["added"]) == (1, 0)
+    listed = {row["speaker"]: row for row in json.loads(
+        run("speakers", "--index-dir", ix, "--json", env_home=tmp_path).stdout)}
+    assert "President Biden" in listed and "Joe Biden" not in listed
+    run("speakers", "--merge", "President Biden", "Antony Blinken", "--index-dir", ix,
+        env_home=tmp_path)
+    listed = {row["speaker"]: row for row in json.loads(
+        run("speakers", "--index-dir", ix, "--json", env_home=tmp_path).stdout)}
+    assert "President Biden" not in listed
+    assert set(listed["Antony Blinken"]["outlets"]) == {"SGH Insight", "The Hill"}
+    refused = run("speakers", "--rename", "Nobody", "X", "--index-dir", ix, env_home=tmp_path,
+                  check=False)
+    assert refused.returncode == 2 and "no indexed speaker" in refused.stderr
