@@ -352,6 +352,30 @@ class BriefingApp(App[None]):
             self.open_article(article_id, paragraph_id)
         self.browse.post_message(IndexChanged("Corrected: " + report.summary()))
 
+    def rename_speaker(self, old: str, new: str) -> None:
+        """Record a speaker rename or merge (as ``briefing speakers --rename`` does) and
+        re-index the articles quoting the speaker; the results and filters then refresh."""
+        self.notify("Renaming the speaker…", markup=False, timeout=3)
+        self.speaker_rename_worker(old, new)
+
+    @work(thread=True, exclusive=True, group="reindex", exit_on_error=False)
+    def speaker_rename_worker(self, old: str, new: str) -> None:
+        ix = self.index
+        assert ix is not None
+        try:
+            report = ix.rename_speaker(old, new)
+        except (index.BriefingError, OSError) as exc:
+            self.call_from_thread(self.notify, f"Speaker not renamed: {exc}", markup=False,
+                                  severity="error", timeout=8)
+            return
+        self._generation = ix.generation()
+        self.call_from_thread(self._speaker_renamed, old, new, report)
+
+    def _speaker_renamed(self, old: str, new: str, report: index.IndexReport) -> None:
+        self.browse.follow_renamed_speaker(old, new)
+        self.browse.post_message(IndexChanged(
+            f"Speaker {index.sanitize_display(old)} → {index.sanitize_display(new)}: {report.summary()}"))
+
     # -- command palette --------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

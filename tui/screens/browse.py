@@ -244,6 +244,26 @@ class BrowseScreen(Screen[None]):
     def on_filter_list_changed(self, message: FilterList.Changed) -> None:
         self.search_now()
 
+    def on_filter_list_rename_speaker(self, message: FilterList.RenameSpeaker) -> None:
+        """Ask for the speaker's new name; the app records it and re-indexes (``e``)."""
+        from .speaker_name import SpeakerNameScreen
+
+        old = message.speaker
+
+        def save(new: str | None) -> None:
+            if new is not None:
+                self.briefing.rename_speaker(old, new)
+
+        self.app.push_screen(SpeakerNameScreen(old), save)
+
+    def follow_renamed_speaker(self, old: str, new: str) -> None:
+        """A chosen speaker that was renamed stays chosen under its new name."""
+        pane = self.query_one(FilterList)
+        chosen = pane.selected_copy()
+        if old in chosen["speaker"]:
+            chosen["speaker"] = list(dict.fromkeys(new if s == old else s for s in chosen["speaker"]))
+            pane.set_selected(chosen)
+
     def on_results_list_window_wanted(self, message: ResultsList.WindowWanted) -> None:
         self._window_start, self._limit = message.offset, message.limit
         self._run_search(self.query_one(SearchBar).input.value, keep=True)

@@ -1,4 +1,5 @@
-"""Topics, outlets and speakers with live counts for the current query; space toggles one.
+"""Topics, outlets and speakers with live counts for the current query; space toggles one,
+``e`` renames a speaker (the screen asks for the name and the app records the fix).
 
 Values within a section combine with OR, sections with AND (the search API's rule). Counts
 come from the search result's facets, so they always describe the query being shown.
@@ -50,6 +51,8 @@ class FilterList(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("space", "toggle", "Toggle", id="filters.toggle", tooltip="Toggle filter"),
         Binding("enter", "toggle", "Toggle filter", show=False),
+        Binding("e", "rename", "Rename", show=False, id="filters.rename",
+                tooltip="Rename the speaker (an existing speaker's name merges the two)"),
         Binding("down,j", "cursor(1)", "Down", show=False),
         Binding("up,k", "cursor(-1)", "Up", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
@@ -86,6 +89,13 @@ class FilterList(ScrollView, can_focus=True):
         def __init__(self, selected: dict[str, list[str]]) -> None:
             super().__init__()
             self.selected = selected
+
+    class RenameSpeaker(Message):
+        """The user asked to rename (or merge) ``speaker``."""
+
+        def __init__(self, speaker: str) -> None:
+            super().__init__()
+            self.speaker = speaker
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -158,6 +168,14 @@ class FilterList(ScrollView, can_focus=True):
         key = self.highlighted_key
         if key is not None:
             self.toggle(*key)
+
+    def action_rename(self) -> None:
+        key = self.highlighted_key
+        if key is not None and key[0] == "speaker":
+            self.post_message(self.RenameSpeaker(key[1]))
+        else:
+            self.notify("e renames a speaker: move to one in the Speakers section first",
+                        markup=False, timeout=4)
 
     def action_cursor(self, step: int) -> None:
         start = self.highlighted if self.highlighted is not None else -step
