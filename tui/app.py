@@ -323,7 +323,13 @@ class BriefingApp(App[None]):
         ix = self.index
         assert ix is not None
         sources = [Path(s) for s in ix.sources]
-        report = ix.update(sources, progress=self._relay_progress, cancel=self._reindex_cancel)
+        try:
+            report = ix.update(sources, progress=self._relay_progress, cancel=self._reindex_cancel)
+        except OSError as exc:  # a full disk or a read-only folder: one line, the index intact
+            self.call_from_thread(self.notify, str(index.write_failure(exc, ix.directory)),
+                                  title="Re-index failed", severity="error", markup=False,
+                                  timeout=10)
+            return
         self._generation = ix.generation()
         self.browse.post_message(IndexChanged("Re-indexed: " + report.summary()))
 

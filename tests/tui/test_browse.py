@@ -602,3 +602,21 @@ async def test_u_opens_the_link_and_y_copies_a_citation(make_app, monkeypatch):
     from dataclasses import replace
     linked = clipboard.citation(replace(hit, url="https://example.org/a"))
     assert linked.endswith(f"https://example.org/a, paragraph {hit.paragraph} of {hit.paragraphs}")
+
+
+async def test_a_reindex_on_a_full_disk_says_so_in_one_line(make_app, monkeypatch):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+
+        def full_disk(*args, **kwargs):
+            raise OSError(28, "No space left on device", str(app.index.directory / "MAIN.tmp"))
+
+        monkeypatch.setattr(app.index, "update", full_disk)
+        app.action_reindex()
+        await settle(pilot)
+        await pilot.pause(0.2)
+        shown = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("cannot write ") and "No space left on device" in m
+                   and "\n" not in m for m in shown)
+        assert not any("OSError" in m for m in shown)
