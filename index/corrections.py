@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
-from .errors import BriefingError, QueryError
+from . import statefile
+from .errors import QueryError
 from .metadata import Metadata, parse_date
 from .textnorm import clean_line
 
@@ -28,18 +28,10 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 def load(directory: Path) -> dict[str, Metadata]:
     """Corrections by absolute file path; none when the file is missing. A damaged file is an
     error: silently dropping a user's corrections would undo their work."""
-    path = directory / CORRECTIONS_NAME
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise BriefingError(f"{path} is larger than {MAX_FILE_BYTES // 1048576} MiB")
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    articles = statefile.read_table(directory / CORRECTIONS_NAME, "articles",
+                                    "the corrections", MAX_FILE_BYTES)
+    if articles is None:
         return {}
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BriefingError(f"cannot read the corrections in {path} ({exc})") from None
-    articles = raw.get("articles") if isinstance(raw, dict) else None
-    if not isinstance(articles, dict):
-        raise BriefingError(f"cannot read the corrections in {path} (no \"articles\" table)")
     return {key: _metadata(values) for key, values in articles.items() if isinstance(values, dict)}
 
 
@@ -79,16 +71,7 @@ def save(directory: Path, paths: list[Path], correction: Metadata) -> None:
              for key, meta in sorted(current.items())}
     data = json.dumps({"version": 1, "articles": table}, ensure_ascii=False, indent=2) + "\n"
     directory.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".corrections-", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, directory / CORRECTIONS_NAME)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    statefile.write_text(directory / CORRECTIONS_NAME, data)
 
 
 def corrected_digest(digest: str, correction: Metadata | None) -> str:

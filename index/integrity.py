@@ -20,6 +20,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from . import statefile
+
 META_FILE = "briefing.json"
 SOURCES_FILE = "SOURCES"
 INDEX_NAME = "MAIN"
@@ -109,7 +111,7 @@ def read_meta(directory: Path) -> tuple[dict[str, Any], str | None]:
 
 def write_meta(directory: Path, meta: dict[str, Any]) -> None:
     """Write the sealed meta file and the ``SOURCES`` file, each atomically."""
-    _write_atomically(directory / META_FILE,
+    statefile.write_text(directory / META_FILE,
                       json.dumps(seal(meta), indent=1, ensure_ascii=False))
     write_sources(directory, list(meta.get("sources", [])))
 
@@ -117,7 +119,7 @@ def write_meta(directory: Path, meta: dict[str, Any]) -> None:
 def write_sources(directory: Path, sources: list[str]) -> None:
     lines = [_SOURCES_HEADER, *(json.dumps(s, ensure_ascii=False) for s in sources)]
     body = "\n".join(lines) + "\n"
-    _write_atomically(directory / SOURCES_FILE,
+    statefile.write_text(directory / SOURCES_FILE,
                       body + f"crc32 {zlib.crc32(body.encode('utf-8')):08x}\n")
 
 
@@ -154,21 +156,6 @@ def recorded_sources(directory: Path) -> list[str] | None:
 def _meta_crc(body: dict[str, Any]) -> str:
     text = json.dumps(body, sort_keys=True, ensure_ascii=False)
     return f"{zlib.crc32(text.encode('utf-8')):08x}"
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write beside the target, flush to disk, rename over it: a crash or a full disk leaves
-    the old file or the new one, never half of one, and no temporary file."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 _STAGING = re.compile(r"^\.(?P<name>.+)\.building-(?P<pid>\d+)$")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import threading
 import weakref
 from collections.abc import Iterable, Iterator
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import statefile
 from .ledger import (
     Cluster,
     LedgerArticle,
@@ -174,10 +174,8 @@ def update(directory: Path, added: Iterable[LedgerArticle], removed: Iterable[st
 
 
 def write(directory: Path, ledger: Ledger) -> None:
-    tmp = directory / f".{LEDGER_FILE}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps(ledger.to_state(), ensure_ascii=False, separators=(",", ":")),
-                   encoding="utf-8")
-    os.replace(tmp, directory / LEDGER_FILE)
+    statefile.write_text(directory / LEDGER_FILE,
+                         json.dumps(ledger.to_state(), ensure_ascii=False, separators=(",", ":")))
 
 
 def _read(directory: Path) -> Ledger | None:

@@ -11,11 +11,10 @@ updates and rebuilds (which carry the file) keep it.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
-from .errors import BriefingError, QueryError
+from . import statefile
+from .errors import QueryError
 from .textnorm import clean_line
 
 SPEAKERS_NAME = "speakers.json"
@@ -26,18 +25,10 @@ MAX_FILE_BYTES = 4 * 1024 * 1024
 def load(directory: Path) -> dict[str, str]:
     """Renames (old name → new name); none when the file is missing. A damaged file is an
     error: silently dropping the analyst's fixes would undo their work."""
-    path = directory / SPEAKERS_NAME
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise BriefingError(f"{path} is larger than {MAX_FILE_BYTES // 1048576} MiB")
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    table = statefile.read_table(directory / SPEAKERS_NAME, "renames", "the speaker fixes",
+                                 MAX_FILE_BYTES)
+    if table is None:
         return {}
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BriefingError(f"cannot read the speaker fixes in {path} ({exc})") from None
-    table = raw.get("renames") if isinstance(raw, dict) else None
-    if not isinstance(table, dict):
-        raise BriefingError(f"cannot read the speaker fixes in {path} (no \"renames\" table)")
     return {clean_line(old): clean_line(new) for old, new in table.items()
             if isinstance(old, str) and isinstance(new, str) and clean_line(old) and clean_line(new)}
 
@@ -72,13 +63,4 @@ def save(directory: Path, old: str, new: str) -> None:
     data = json.dumps({"version": 1, "renames": dict(sorted(current.items()))},
                       ensure_ascii=False, indent=2) + "\n"
     directory.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".speakers-", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, directory / SPEAKERS_NAME)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    statefile.write_text(directory / SPEAKERS_NAME, data)
